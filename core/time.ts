@@ -1,0 +1,33 @@
+import dayjs, { type Dayjs } from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+
+// The only server-side import of dayjs: every "today" is China's, whatever the host's zone.
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const CHINA_TZ = 'Asia/Shanghai'
+/** Boards go out at 07:00 China time. */
+export const PUBLISH_HOUR = 7
+
+export { dayjs, type Dayjs }
+
+export const inChina = (instant: Date | string) => dayjs(instant).tz(CHINA_TZ)
+
+/** The calendar day in China at this instant, `YYYY-MM-DD`. */
+export const chinaDay = (instant: Date) => inChina(instant).format('YYYY-MM-DD')
+
+/** `day` shifted by `n` days (calendar arithmetic, no zone involved). */
+export const addDays = (day: string, n: number) => dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD')
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+export const daysBetween = (from: string, to: string) => dayjs.utc(to).diff(dayjs.utc(from), 'day')
+
+/** The instant a day's board is due: 07:00 China time on that day. */
+export const publishInstant = (day: string) => dayjs.tz(`${day} 0${PUBLISH_HOUR}:00`, CHINA_TZ).toDate()
+
+/** True once the board of `day` is due (07:00 China time on that day has passed). */
+export const isPublishDue = (day: string, now: Date) => now.getTime() >= publishInstant(day).getTime()
+
+/** A display form in China time, e.g. 2026年11月27日. */
+export const chineseDate = (day: string) => dayjs.utc(day).format('YYYY年M月D日')

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { zPage, ZId, ZDay } from './common'
+import { ZMe, ZVillage } from './village'
+import { ZNotice, ZNoticeDraft, ZNoticeListDrafts, ZNoticeRectify, ZNoticeReview } from './notice'
+import { ZBoard, ZBoardDate, ZBoardGet, ZBoardListDates } from './board'
+import { ZObjection, ZObjectionCreate, ZObjectionDecide, ZObjectionList } from './objection'
+
+/**
+ * The contract: every action the `api` cloud function answers, with the zod schema of its input
+ * and of its output. Client and server both read this table; action names read `<area>.<verb>`.
+ */
+export const actions = {
+  'village.list': {
+    input: z.object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(50).default(50) }),
+    output: zPage(ZVillage),
+  },
+  'me.get': { input: z.object({}), output: ZMe },
+  'me.bindVillage': { input: z.object({ villageId: ZId }), output: ZMe },
+  'notice.draft': { input: ZNoticeDraft, output: ZNotice },
+  'notice.listDrafts': { input: ZNoticeListDrafts, output: zPage(ZNotice) },
+  'notice.review': { input: ZNoticeReview, output: ZNotice },
+  'notice.markRectified': { input: ZNoticeRectify, output: ZNotice },
+  'board.get': { input: ZBoardGet, output: ZBoard.nullable() },
+  'board.listDates': { input: ZBoardListDates, output: zPage(ZBoardDate) },
+  'objection.create': { input: ZObjectionCreate, output: ZObjection },
+  'objection.listOpen': { input: ZObjectionList, output: zPage(ZObjection.extend({ notice: ZNotice })) },
+  'objection.decide': { input: ZObjectionDecide, output: ZObjection },
+} as const
+
+export type ActionName = keyof typeof actions
+export const ACTION_NAMES = Object.keys(actions) as ActionName[]
+/** What a caller sends for an action (before defaults are applied). */
+export type ActionInput<A extends ActionName> = z.input<(typeof actions)[A]['input']>
+/** What a handler receives after validation. */
+export type ActionParsedInput<A extends ActionName> = z.output<(typeof actions)[A]['input']>
+export type ActionOutput<A extends ActionName> = z.output<(typeof actions)[A]['output']>
+
+/** The request body of the `api` function. */
+export const ZApiRequest = z.object({ action: z.string().max(64), data: z.unknown().optional() })
+
+/** The request body of the `publishDaily` function when run by hand (the timer sends none). */
+export const ZPublishRequest = z.object({ date: ZDay.optional() })

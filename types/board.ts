@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { ZDay, ZId } from './common'
+import { ZNoticeCategory, ZNoticeKind } from './notice'
+
+/** One notice as the public board shows it: a criticised name is masked. */
+export const ZBoardEntry = z.object({
+  noticeId: ZId,
+  kind: ZNoticeKind,
+  category: ZNoticeCategory,
+  subjectLabel: z.string(),
+  text: z.string(),
+  photos: z.array(z.string()),
+  rectified: z.boolean(),
+})
+export type BoardEntry = z.infer<typeof ZBoardEntry>
+
+/** 表扬曝光台: a village's board for one day, with its 广播稿 loudspeaker script. */
+export const ZBoard = z.object({
+  id: z.string(),
+  villageId: ZId,
+  villageName: z.string(),
+  date: ZDay,
+  publishedAt: z.string(),
+  entries: z.array(ZBoardEntry),
+  script: z.string(),
+  /** True when the caller sees the cadres' view (full names, old criticisms kept). */
+  internal: z.boolean(),
+})
+export type Board = z.infer<typeof ZBoard>
+
+export const ZBoardGet = z.object({ villageId: ZId, date: ZDay.optional() })
+export const ZBoardListDates = z.object({
+  villageId: ZId,
+  cursor: ZDay.optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+})
+export const ZBoardDate = z.object({ date: ZDay, praiseCount: z.number().int(), criticismCount: z.number().int() })
+export type BoardDate = z.infer<typeof ZBoardDate>

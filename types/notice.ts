@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { ZDay, ZId, ZPhotoId, zText } from './common'
+
+/** 表扬 praise or 曝光 criticism. */
+export const ZNoticeKind = z.enum(['praise', 'criticism'])
+export type NoticeKind = z.infer<typeof ZNoticeKind>
+export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = { praise: '表扬', criticism: '曝光' }
+
+/** Categories cadres file notices under (the article's 帖沟村 and 段村 practices). */
+export const NOTICE_CATEGORIES = ['人居环境', '孝老爱亲', '移风易俗', '平安', '每周之星', '邻里互助', '其他'] as const
+export const ZNoticeCategory = z.enum(NOTICE_CATEGORIES, {
+  errorMap: () => ({ message: `类别应为：${NOTICE_CATEGORIES.join('、')}` }),
+})
+
+/**
+ * Life of a notice: 待审核 pending → 已通过 approved | 已驳回 rejected; approved → 已发布 published
+ * by the morning publish; a criticism whose objection is upheld is 已撤下 withdrawn.
+ */
+export const NOTICE_STATUSES = ['pending', 'approved', 'rejected', 'published', 'withdrawn'] as const
+export const ZNoticeStatus = z.enum(NOTICE_STATUSES)
+export type NoticeStatus = z.infer<typeof ZNoticeStatus>
+export const NOTICE_STATUS_NAMES: Record<NoticeStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+  published: '已发布',
+  withdrawn: '已撤下',
+}
+
+/** 对象: the household or person a notice is about. */
+export const ZNoticeSubject = z.object({
+  name: zText('姓名', 20),
+  /** 门牌/户号, e.g. "3组12号". */
+  householdNo: zText('户号', 20).optional(),
+})
+
+/** 起草公告: what a cadre submits. The same schema validates the form and the payload. */
+export const ZNoticeDraft = z.object({
+  villageId: ZId,
+  kind: ZNoticeKind,
+  category: ZNoticeCategory,
+  subject: ZNoticeSubject,
+  text: zText('内容', 500, 5),
+  photos: z.array(ZPhotoId).max(3, '最多 3 张照片').default([]),
+  /** The day the notice should appear on the board. */
+  publishDate: ZDay,
+})
+export type NoticeDraft = z.infer<typeof ZNoticeDraft>
+export type NoticeDraftInput = z.input<typeof ZNoticeDraft>
+
+/** A notice as stored and shown to the village's cadres. */
+export const ZNotice = z.object({
+  id: ZId,
+  townshipId: ZId,
+  villageId: ZId,
+  kind: ZNoticeKind,
+  category: ZNoticeCategory,
+  subject: z.object({ name: z.string(), householdNo: z.string().optional() }),
+  text: z.string(),
+  photos: z.array(z.string()),
+  publishDate: ZDay,
+  status: ZNoticeStatus,
+  draftedBy: z.string(),
+  draftedByName: z.string(),
+  createdAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  /** The board day it was published on. */
+  boardDate: ZDay.nullable(),
+  /** 整改完成: when a cadre marked the criticised problem fixed. */
+  rectifiedAt: z.string().nullable(),
+  /** Open 申诉 objections; while above zero the criticism is off the public board. */
+  openObjections: z.number().int(),
+  version: z.number().int(),
+})
+export type Notice = z.infer<typeof ZNotice>
+
+export const ZNoticeReview = z.object({
+  noticeId: ZId,
+  decision: z.enum(['approve', 'reject']),
+  comment: zText('审核意见', 200).optional(),
+  /** The version the reviewer saw; a stale one is refused with CONFLICT. */
+  expectedVersion: z.number().int().min(1).optional(),
+})
+export type NoticeReview = z.infer<typeof ZNoticeReview>
+
+export const ZNoticeListDrafts = z.object({
+  villageId: ZId,
+  status: ZNoticeStatus.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+})
+
+export const ZNoticeRectify = z.object({ noticeId: ZId })

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { ZId, zText } from './common'
+
+/** 申诉: a villager's objection to a criticism on their village's board. */
+export const ZObjectionCreate = z.object({ noticeId: ZId, reason: zText('申诉理由', 300, 5) })
+export const ZObjectionStatus = z.enum(['open', 'upheld', 'dismissed'])
+export const OBJECTION_STATUS_NAMES = { open: '待处理', upheld: '申诉成立（已撤下）', dismissed: '申诉不成立（恢复公示）' } as const
+export const ZObjection = z.object({
+  id: z.string(),
+  townshipId: ZId,
+  villageId: ZId,
+  noticeId: ZId,
+  openid: z.string(),
+  reason: z.string(),
+  status: ZObjectionStatus,
+  createdAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  version: z.number().int(),
+})
+export type Objection = z.infer<typeof ZObjection>
+/** 申诉处理: uphold takes the criticism down for good; dismiss puts it back on the board. */
+export const ZObjectionDecide = z.object({
+  objectionId: z.string().min(1).max(140).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
+  decision: z.enum(['uphold', 'dismiss']),
+  comment: zText('处理意见', 200).optional(),
+})
+export const ZObjectionList = z.object({
+  villageId: ZId,
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+})
