@@ -20,7 +20,7 @@ export interface FindQuery {
 
 /** Operations allowed inside a transaction: by id only (WeChat cloud transactions allow no queries). */
 export interface TxStore {
-  get<T extends Doc>(collection: string, id: string): Promise<T | null>
+  get<T extends { _id: string }>(collection: string, id: string): Promise<T | null>
   /** Creates the document; throws StoreConflict if the id exists. */
   insert(collection: string, doc: Doc): Promise<void>
   /** Replaces fields of an existing document. */
@@ -28,7 +28,7 @@ export interface TxStore {
 }
 
 export interface DocumentStore extends TxStore {
-  find<T extends Doc>(collection: string, query: FindQuery): Promise<T[]>
+  find<T extends { _id: string }>(collection: string, query: FindQuery): Promise<T[]>
   count(collection: string, where: Where): Promise<number>
   /** Inserts unless a document with that id exists; answers whether it inserted. */
   insertIfAbsent(collection: string, doc: Doc): Promise<boolean>

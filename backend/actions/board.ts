@@ -1,0 +1,54 @@
+import type { Notice } from '../../types/notice'
+import type { BoardDate } from '../../types/board'
+import { buildBroadcastScript } from '../../core/broadcast'
+import { holdsVillageRole } from '../../core/permissions'
+import { isPubliclyVisible, toBoardEntry } from '../../core/notice-rules'
+import { defineHandler } from '../action'
+import { getVillage, toRecord, type Stored } from '../repository'
+import { boardId, type BoardDoc } from '../publish/board-doc'
+
+/** A day's board. Villagers see the public view; the village's cadres see full names and old criticisms. */
+export const getBoard = defineHandler('board.get', {
+  async handle(input, ctx) {
+    const date = input.date ?? ctx.today
+    const village = await getVillage(ctx.deps.store, input.villageId)
+    const board = await ctx.deps.store.get<BoardDoc>('boards', boardId(village.id, date))
+    if (!board) return null
+    const internal = holdsVillageRole(ctx.caller, ['cadre', 'secretary'], village.id)
+    const notices = (
+      await ctx.deps.store.find<Stored<Notice>>('notices', {
+        where: { villageId: village.id, boardDate: date },
+        limit: 500,
+      })
+    )
+      .map((d) => toRecord<Notice>(d))
+      .filter((n) => (internal ? n.status === 'published' : isPubliclyVisible(n, ctx.today)))
+      .sort((a, b) => (a.kind === b.kind ? a.createdAt.localeCompare(b.createdAt) : a.kind === 'praise' ? -1 : 1))
+    const entries = notices.map((n) => toBoardEntry(n, internal))
+    return {
+      id: board._id,
+      villageId: village.id,
+      villageName: village.name,
+      date,
+      publishedAt: board.publishedAt,
+      entries,
+      script: buildBroadcastScript(village.name, date, entries),
+      internal,
+    }
+  },
+})
+
+export const listBoardDates = defineHandler('board.listDates', {
+  async handle(input, ctx) {
+    const village = await getVillage(ctx.deps.store, input.villageId)
+    const docs = await ctx.deps.store.find<BoardDoc>('boards', {
+      where: input.cursor ? { villageId: village.id, date: { $lt: input.cursor } } : { villageId: village.id },
+      orderBy: [['date', 'desc']],
+      limit: input.limit + 1,
+    })
+    const items: BoardDate[] = docs
+      .slice(0, input.limit)
+      .map((b) => ({ date: b.date, praiseCount: b.praiseCount, criticismCount: b.criticismCount }))
+    return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].date : null }
+  },
+})

@@ -1,0 +1,22 @@
+import type { HandlerTable } from '../action'
+import { listVillages } from './village'
+import { bindVillage, getMe } from './me'
+import { draftNotice, listDrafts, markRectified, reviewNotice } from './notice'
+import { getBoard, listBoardDates } from './board'
+import { createObjection, decideObjection, listOpenObjections } from './objection'
+
+/** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
+export const handlers = {
+  'village.list': listVillages,
+  'me.get': getMe,
+  'me.bindVillage': bindVillage,
+  'notice.draft': draftNotice,
+  'notice.listDrafts': listDrafts,
+  'notice.review': reviewNotice,
+  'notice.markRectified': markRectified,
+  'board.get': getBoard,
+  'board.listDates': listBoardDates,
+  'objection.create': createObjection,
+  'objection.listOpen': listOpenObjections,
+  'objection.decide': decideObjection,
+} satisfies HandlerTable

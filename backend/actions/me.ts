@@ -1,0 +1,49 @@
+import type { Me } from '../../types/village'
+import type { Caller, Person } from '../../core/caller'
+import { effectiveGrants } from '../../core/caller'
+import { defineHandler, callerOpenid } from '../action'
+import { getVillage } from '../repository'
+
+function describe(caller: Caller, defaultTownshipId: string): Me {
+  const person = caller.person
+  return {
+    signedIn: caller.openid !== null,
+    personId: person?._id ?? null,
+    name: person?.name ?? null,
+    townshipId: person?.townshipId ?? defaultTownshipId,
+    villageId: person?.villageId ?? null,
+    grants: effectiveGrants(person),
+  }
+}
+
+export const getMe = defineHandler('me.get', {
+  async handle(_input, ctx) {
+    return describe(ctx.caller, ctx.deps.defaultTownshipId)
+  },
+})
+
+/** 村民 binds to a village by choosing it; a first-time caller gets a person record. */
+export const bindVillage = defineHandler('me.bindVillage', {
+  async handle(input, ctx) {
+    const openid = callerOpenid(ctx)
+    const village = await getVillage(ctx.deps.store, input.villageId)
+    const person: Person = await ctx.deps.store.transaction(async (tx) => {
+      const existing = await tx.get<Person & { _id: string }>('people', openid)
+      if (existing) {
+        await tx.patch('people', openid, { villageId: village.id })
+        return { ...existing, villageId: village.id }
+      }
+      const created: Person = {
+        _id: openid,
+        name: '村民',
+        townshipId: village.townshipId,
+        villageId: village.id,
+        grants: [],
+        createdAt: ctx.now.toISOString(),
+      }
+      await tx.insert('people', { ...created })
+      return created
+    })
+    return describe({ openid, person }, ctx.deps.defaultTownshipId)
+  },
+})

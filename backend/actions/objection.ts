@@ -1,0 +1,86 @@
+import type { Notice } from '../../types/notice'
+import type { Objection } from '../../types/objection'
+import { DomainError } from '../../core/errors'
+import { checkObjectable } from '../../core/notice-rules'
+import { defineHandler, callerOpenid, type ActionContext } from '../action'
+import { appendAudit } from '../audit'
+import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
+
+/** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
+const objectionId = (noticeId: string, openid: string) => `${noticeId}_${openid}`
+
+export const createObjection = defineHandler('objection.create', {
+  async target(input, ctx) {
+    const notice = await getNotice(ctx.deps.store, input.noticeId)
+    return { villageId: notice.villageId }
+  },
+  async handle(input, ctx) {
+    const openid = callerOpenid(ctx)
+    const at = ctx.now.toISOString()
+    return ctx.deps.store.transaction(async (tx) => {
+      const notice = await getNotice(tx, input.noticeId)
+      checkObjectable(notice, ctx.today)
+      const id = objectionId(notice.id, openid)
+      if (await tx.get('objections', id)) throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
+      const objection: Objection = {
+        id, townshipId: notice.townshipId, villageId: notice.villageId, noticeId: notice.id, openid,
+        reason: input.reason, status: 'open', createdAt: at, decidedBy: null, decidedAt: null, version: 1,
+      }
+      await tx.insert('objections', toDoc(objection))
+      const after: Notice = { ...notice, openObjections: notice.openObjections + 1, version: notice.version + 1 }
+      await tx.patch('notices', notice.id, changedFields(notice, after))
+      await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'objection', entityId: id, before: null, after: objection, version: 1 })
+      await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
+      return objection
+    })
+  },
+})
+
+export const listOpenObjections = defineHandler('objection.listOpen', {
+  target: (input) => ({ villageId: input.villageId }),
+  async handle(input, ctx) {
+    const docs = await ctx.deps.store.find<Stored<Objection>>('objections', {
+      where: input.cursor
+        ? { villageId: input.villageId, status: 'open', createdAt: { $lt: input.cursor } }
+        : { villageId: input.villageId, status: 'open' },
+      orderBy: [['createdAt', 'desc']],
+      limit: input.limit + 1,
+    })
+    const page = docs.slice(0, input.limit).map((d) => toRecord<Objection>(d))
+    const items = await Promise.all(page.map(async (o) => ({ ...o, notice: await getNotice(ctx.deps.store, o.noticeId) })))
+    return { items, nextCursor: docs.length > input.limit ? page[page.length - 1].createdAt : null }
+  },
+})
+
+async function objectionTarget(input: { objectionId: string }, ctx: ActionContext) {
+  const objection = await getObjection(ctx.deps.store, input.objectionId)
+  return { villageId: objection.villageId }
+}
+
+/** The secretary decides: uphold takes the criticism down for good, dismiss puts it back on the board. */
+export const decideObjection = defineHandler('objection.decide', {
+  target: objectionTarget,
+  async handle(input, ctx) {
+    const actor = callerOpenid(ctx)
+    const at = ctx.now.toISOString()
+    return ctx.deps.store.transaction(async (tx) => {
+      const objection = await getObjection(tx, input.objectionId)
+      if (objection.status !== 'open') throw new DomainError('CONFLICT', '该申诉已处理，请刷新后查看')
+      const notice = await getNotice(tx, objection.noticeId)
+      const decided: Objection = {
+        ...objection, status: input.decision === 'uphold' ? 'upheld' : 'dismissed', decidedBy: actor, decidedAt: at, version: objection.version + 1,
+      }
+      const after: Notice = {
+        ...notice,
+        status: input.decision === 'uphold' ? 'withdrawn' : notice.status,
+        openObjections: Math.max(0, notice.openObjections - 1),
+        version: notice.version + 1,
+      }
+      await tx.patch('objections', objection.id, changedFields(objection, decided))
+      await tx.patch('notices', notice.id, changedFields(notice, after))
+      await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'objection', entityId: objection.id, before: objection, after: decided, version: decided.version })
+      await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
+      return decided
+    })
+  },
+})

@@ -1,0 +1,71 @@
+import type { Notice } from '../../types/notice'
+import { addDays, isPublishDue } from '../../core/time'
+import type { Deps } from '../deps'
+import { toDoc } from '../repository'
+import { publishDueNotices } from '../publish/publish-due'
+import { DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
+
+const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
+
+/** Seeds 方岗镇 on first run: villages, the demo people, a week of boards and two drafts awaiting review. */
+export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
+  if ((await deps.store.count('townships', {})) > 0) return false
+  const now = deps.now()
+  await deps.store.insert('townships', { _id: FANGGANG.id, name: FANGGANG.name, county: FANGGANG.county })
+  for (const [order, village] of FANGGANG_VILLAGES.entries()) {
+    await deps.store.insert('villages', { _id: village.id, townshipId: FANGGANG.id, name: village.name, order })
+  }
+  for (const person of DEMO_PEOPLE) {
+    await deps.store.insert('people', {
+      _id: person.openid, name: person.name, townshipId: FANGGANG.id, villageId: person.villageId,
+      grants: person.grants, createdAt: now.toISOString(),
+    })
+  }
+  let sample = 0
+  const nextSample = () => SAMPLE_NOTICES[sample++ % SAMPLE_NOTICES.length]
+  for (let back = 6; back >= 0; back--) {
+    const day = addDays(today, -back)
+    if (back === 0 && !isPublishDue(day, now)) break
+    for (const villageId of SEEDED_BOARD_VILLAGES) {
+      for (let k = 0; k < 2; k++) await insertNotice(deps, villageId, day, nextSample(), 'approved')
+    }
+    await publishDueNotices(deps, { date: day })
+  }
+  const tomorrow = addDays(today, 1)
+  await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending')
+  await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending')
+  return true
+}
+
+async function insertNotice(
+  deps: Deps,
+  villageId: string,
+  day: string,
+  sample: (typeof SAMPLE_NOTICES)[number],
+  status: 'approved' | 'pending',
+): Promise<void> {
+  const at = deps.now().toISOString()
+  const notice: Notice = {
+    id: deps.newId(),
+    townshipId: FANGGANG.id,
+    villageId,
+    kind: sample.kind,
+    category: sample.category,
+    subject: { name: sample.name, householdNo: sample.householdNo },
+    text: sample.text,
+    photos: [],
+    publishDate: day,
+    status,
+    draftedBy: 'demo-cadre-tiegou',
+    draftedByName: '张建国',
+    createdAt: at,
+    reviewedBy: status === 'approved' ? 'demo-secretary-tiegou' : null,
+    reviewedAt: status === 'approved' ? at : null,
+    reviewComment: null,
+    boardDate: null,
+    rectifiedAt: null,
+    openObjections: 0,
+    version: 1,
+  }
+  await deps.store.insert('notices', toDoc(notice))
+}

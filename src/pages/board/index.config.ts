@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日公告',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { BoardHeader, BoardView } from '../../components/BoardView'
+import { EntryActions } from '../../components/EntryActions'
+import { StateView } from '../../components/StateView'
+import { useBoardPage } from '../../hooks/useBoardPage'
+import { useChosenVillage } from '../../hooks/useChosenVillage'
+import { useMe } from '../../hooks/useMe'
+import { useVillageName } from '../../hooks/useVillageName'
+import { todayInChina } from '../../lib/day'
+import './index.css'
+
+const openSwitcher = () => Taro.navigateTo({ url: '/pages/villages/index' })
+
+/** 今日公告: the chosen (or bound) village's board for today in China. */
+export default function BoardPage() {
+  const me = useMe()
+  const [chosen] = useChosenVillage()
+  const villageId = chosen?.id ?? me.data?.villageId ?? null
+  const villageName = useVillageName(villageId, chosen?.name ?? '')
+  const board = useBoardPage({ villageId, villageName, alsoRefresh: me.reload })
+
+  if (!villageId) {
+    return (
+      <View className='board-page'>
+        <StateView
+          ready={!!me.data}
+          loading={me.loading}
+          error={me.error}
+          onRetry={me.reload}
+          empty
+          emptyText='还没有选择村庄'
+          emptyAction={
+            <Button className='btn btn--primary board-page__choose' onClick={openSwitcher}>
+              选择村庄
+            </Button>
+          }
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className='board-page'>
+      <StateView
+        ready={board.data !== undefined}
+        loading={board.loading}
+        error={board.error}
+        onRetry={board.reload}
+      >
+        {board.data ? (
+          <BoardView
+            board={board.data}
+            entryActions={(entry) => <EntryActions entry={entry} board={board.data!} me={me.data} onChanged={board.reload} />}
+          />
+        ) : (
+          <>
+            <BoardHeader villageName={villageName} date={todayInChina()} />
+            <View className='board-empty'>
+              <Text className='board-empty__text'>今日公告尚未发布</Text>
+              <Text className='muted'>每天早上 7:00 发布</Text>
+            </View>
+          </>
+        )}
+      </StateView>
+      <View className='board-page__switch' onClick={openSwitcher}>
+        <Text>切换村庄</Text>
+      </View>
+    </View>
+  )
+}

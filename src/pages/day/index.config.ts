@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '表扬曝光台',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import { ZObjectionCreate } from '../../../types/objection'
+import { FieldError } from '../../components/FieldError'
+import { useAction } from '../../hooks/useAction'
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../lib/form'
+import { callApi } from '../../services/api'
+import './index.css'
+
+/** 申诉: a villager objects to a criticism on their village's board; it is hidden until the secretary decides. */
+export default function ObjectionPage() {
+  const { params } = useRouter()
+  const noticeId = params.noticeId ?? ''
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const submit = useAction((input: { noticeId: string; reason: string }) => callApi('objection.create', input))
+
+  const onSubmit = async () => {
+    const parsed = ZObjectionCreate.safeParse({ noticeId, reason })
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error))
+      return
+    }
+    setErrors({})
+    const done = await submit.execute({ noticeId, reason })
+    if (done) {
+      await Taro.showToast({ title: '申诉已提交', icon: 'success' })
+      setTimeout(() => void Taro.navigateBack(), 800)
+    }
+  }
+
+  const shown = { ...serverFieldErrors(submit.issues), ...errors }
+  return (
+    <View className='objection-page'>
+      <View className='card'>
+        <Text className='card__title'>对这条曝光提出申诉</Text>
+        <Text className='muted'>请说明理由。村党支部书记处理前，该曝光暂不公示；每人同时只能有一条待处理的申诉。</Text>
+        <Textarea
+          className='objection-reason'
+          value={reason}
+          maxlength={300}
+          placeholder='申诉理由（5～300 字）'
+          onInput={(e) => setReason(e.detail.value)}
+        />
+        <FieldError errors={shown} name='reason' />
+        <FieldError errors={shown} name='noticeId' />
+        {submit.error && <Text className='error-text submit-error'>{submit.error}</Text>}
+        <Button className='btn btn--primary objection-submit' loading={submit.pending} disabled={submit.pending} onClick={onSubmit}>
+          提交
+        </Button>
+      </View>
+    </View>
+  )
+}

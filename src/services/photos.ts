@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro'
+import { z } from 'zod'
+import { ZPhotoId } from '../../types/common'
+import { ApiCallError, NETWORK_ERROR_MESSAGE } from './errors'
+import { openEnvelope } from './envelope'
+
+const ZUploaded = z.object({ fileId: ZPhotoId })
+
+function extensionOf(path: string): string {
+  const m = /\.(jpe?g|png|webp)$/i.exec(path)
+  return m ? m[1].toLowerCase() : 'jpg'
+}
+
+function randomName(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+async function uploadToCloud(tempFilePath: string): Promise<string> {
+  try {
+    const res = await Taro.cloud.uploadFile({
+      cloudPath: `notices/${randomName()}.${extensionOf(tempFilePath)}`,
+      filePath: tempFilePath,
+    })
+    return ZPhotoId.parse(res.fileID)
+  } catch (e) {
+    console.warn('uploadFile failed', e)
+    throw new ApiCallError('NETWORK', NETWORK_ERROR_MESSAGE)
+  }
+}
+
+/** Uploads a photo picked with chooseImage and resolves with its file id (`cloud://…` or `local://…`). */
+export async function uploadPhoto(tempFilePath: string): Promise<string> {
+  if (process.env.TARO_ENV === 'h5') {
+    const { uploadHttp } = require('./transport/http') as typeof import('./transport/http')
+    return openEnvelope(await uploadHttp(tempFilePath), ZUploaded, 'upload').fileId
+  }
+  return uploadToCloud(tempFilePath)
+}
+
+/** The address an <Image> can show: cloud ids display directly, local uploads are served under /files/. */
+export function photoUrl(fileId: string): string {
+  return fileId.startsWith('local://') ? `/files/${fileId.slice('local://'.length)}` : fileId
+}

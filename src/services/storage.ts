@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+
+/** The village whose board the tab page opens on; chosen on the switcher, kept on this device. */
+export type ChosenVillage = { id: string; name: string }
+
+/** Every key this app keeps in device storage, with the type of its value. */
+type StorageSchema = {
+  chosenVillage: ChosenVillage
+  /** Browser demo only: the openid of the demo person signed in. */
+  demoOpenid: string
+}
+type StorageKey = keyof StorageSchema
+
+const PREFIX = 'fsb:'
+
+function read<K extends StorageKey>(key: K): StorageSchema[K] | null {
+  try {
+    const value: unknown = Taro.getStorageSync(PREFIX + key)
+    return value === '' || value === undefined || value === null ? null : (value as StorageSchema[K])
+  } catch {
+    return null
+  }
+}
+
+function write<K extends StorageKey>(key: K, value: StorageSchema[K] | null): void {
+  if (value === null) Taro.removeStorageSync(PREFIX + key)
+  else Taro.setStorageSync(PREFIX + key, value)
+}
+
+export const storage = {
+  getChosenVillage: (): ChosenVillage | null => {
+    const v = read('chosenVillage')
+    return v && typeof v.id === 'string' && typeof v.name === 'string' ? v : null
+  },
+  setChosenVillage: (village: ChosenVillage | null) => write('chosenVillage', village),
+  getDemoOpenid: (): string | null => {
+    const v = read('demoOpenid')
+    return typeof v === 'string' && v ? v : null
+  },
+  setDemoOpenid: (openid: string | null) => write('demoOpenid', openid),
+}

@@ -1,0 +1,71 @@
+import type { ActionInput, ActionName } from '../../types/api'
+import type { ApiResponse } from '../../types/errors'
+import { createSqliteStore } from '../../backend/storage/sqlite'
+import { localContentChecker } from '../../backend/content/local-rules'
+import { handleApiCall } from '../../backend/router'
+import { seedIfEmpty } from '../../backend/seed/seed'
+import { chinaDay } from '../../core/time'
+import type { Deps } from '../../backend/deps'
+
+/** The seeded demo people, by role (see backend/seed/fanggang-data.ts). */
+export const DEMO = {
+  villager: 'demo-villager-tiegou',
+  cadre: 'demo-cadre-tiegou',
+  secretary: 'demo-secretary-tiegou',
+  taskforce: 'demo-taskforce-3',
+  leader: 'demo-leader',
+  admin: 'demo-admin',
+} as const
+
+/** 2026-11-27 10:00 in China: after the day's 07:00 publish. */
+export const DEFAULT_NOW = '2026-11-27T02:00:00.000Z'
+
+/**
+ * A whole back end on an in-memory SQLite database, seeded with 方岗镇, a settable clock and
+ * predictable ids; `call` goes through the same router the cloud function and the local server use.
+ */
+export async function makeTestApp(options: { now?: string; seed?: boolean; file?: string } = {}) {
+  const clock = { now: new Date(options.now ?? DEFAULT_NOW) }
+  const store = createSqliteStore({ file: options.file ?? ':memory:' })
+  let sequence = 0
+  const deps: Deps = {
+    store,
+    contentCheck: localContentChecker,
+    now: () => clock.now,
+    newId: () => `t${String(++sequence).padStart(8, '0')}`,
+    defaultTownshipId: 'fanggang',
+  }
+  if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
+  return {
+    deps,
+    store,
+    clock,
+    setNow(iso: string) {
+      clock.now = new Date(iso)
+    },
+    call<A extends ActionName>(openid: string | null, action: A, data: ActionInput<A>): Promise<ApiResponse<any>> {
+      return handleApiCall({ action, data }, openid, deps)
+    },
+    /** Sends any payload at all, for hostile-input tests. */
+    callRaw(openid: string | null, event: unknown): Promise<ApiResponse<any>> {
+      return handleApiCall(event, openid, deps)
+    },
+    close: () => store.close(),
+  }
+}
+
+export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
+
+/** A valid draft for 帖沟村, overridable field by field. */
+export function makeDraft(overrides: Partial<ActionInput<'notice.draft'>> = {}): ActionInput<'notice.draft'> {
+  return {
+    villageId: 'tiegou',
+    kind: 'praise',
+    category: '人居环境',
+    subject: { name: '王建军', householdNo: '3组12号' },
+    text: '主动清理门前杂物，庭院整洁有序。',
+    photos: [],
+    publishDate: '2026-11-28',
+    ...overrides,
+  }
+}
