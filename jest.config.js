@@ -4,6 +4,11 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': '@swc/jest',
   },
+  // content-disposition 3 (required by @fastify/static) ships ESM only, which Node 20 can require but jest
+  // cannot: it is compiled to CommonJS like our own sources.
+  // Build outputs are loaded as they are: the weapp simulator suite requires dist/weapp's CommonJS
+  // (already compiled by Taro), and the bundled cloud functions are tested as shipped.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)', '<rootDir>/dist/', '<rootDir>/cloudfunctions/[^/]+/index\\.js$'],
   roots: ['<rootDir>/tests'],
   testTimeout: 60000,
 }

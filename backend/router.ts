@@ -12,8 +12,14 @@ import { handlers } from './actions'
 
 const isActionName = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(actions, name)
 
+// zod echoes the received value in some messages (a bad enum) and reports every bad element of an
+// array: without a cap, a 1 MB string or a 100k-element array came back as a multi-megabyte error.
+const MAX_ISSUES = 10
+const MAX_ISSUE_TEXT = 200
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text)
+
 export function zodIssues(error: ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: clip(issue.path.join('.')), message: clip(issue.message) }))
 }
 
 /** Establishes the caller from the platform's identity (WeChat OPENID, or the local demo login). */

@@ -2,7 +2,7 @@
  * The storage port: a small document store that both adapters implement with the same
  * semantics (the contract suite in tests/backend/storage proves it). Every document has a string
  * `_id`; values are JSON. Queries are equality, `in` and ranges on top-level fields, ordered
- * and limited — each one backed by an index declared in backend/storage/indexes.ts.
+ * and limited — each one backed by an index declared in backend/storage/collections.ts.
  */
 export type Scalar = string | number | boolean | null
 export type Condition =

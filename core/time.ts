@@ -23,8 +23,12 @@ export const addDays = (day: string, n: number) => dayjs.utc(day).add(n, 'day').
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
 export const daysBetween = (from: string, to: string) => dayjs.utc(to).diff(dayjs.utc(from), 'day')
 
+// China has kept UTC+8 all year since 1991. dayjs.tz(string, zone) parses through the host's zone
+// and lands an hour off on the host's own DST change days (e.g. a London host on 2026-03-29).
+const CHINA_UTC_OFFSET_HOURS = 8
+
 /** The instant a day's board is due: 07:00 China time on that day. */
-export const publishInstant = (day: string) => dayjs.tz(`${day} 0${PUBLISH_HOUR}:00`, CHINA_TZ).toDate()
+export const publishInstant = (day: string) => dayjs.utc(day).add(PUBLISH_HOUR - CHINA_UTC_OFFSET_HOURS, 'hour').toDate()
 
 /** True once the board of `day` is due (07:00 China time on that day has passed). */
 export const isPublishDue = (day: string, now: Date) => now.getTime() >= publishInstant(day).getTime()

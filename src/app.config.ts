@@ -1,5 +1,5 @@
-// Taro.Config (not AppConfig) is the type that knows WeChat's `cloud` switch.
-const config: Taro.Config = {
+// WeChat's app.json `cloud` switch is not in Taro's AppConfig type; Taro.Config declares it.
+const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
   pages: ['pages/board/index', 'pages/history/index', 'pages/me/index', 'pages/day/index', 'pages/villages/index', 'pages/objection/index'],
   subPackages: [
     {
@@ -21,9 +21,9 @@ const config: Taro.Config = {
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/board/index', text: '今日公告' },
-      { pagePath: 'pages/history/index', text: '往期' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/board/index', text: '今日公告', iconPath: 'assets/tab/board.png', selectedIconPath: 'assets/tab/board-active.png' },
+      { pagePath: 'pages/history/index', text: '往期', iconPath: 'assets/tab/history.png', selectedIconPath: 'assets/tab/history-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
   cloud: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDay, ZId } from './common'
+import { ZDay, ZId, ZPageLimit } from './common'
 import { ZNoticeCategory, ZNoticeKind } from './notice'
 
 /** One notice as the public board shows it: a criticised name is masked. */
@@ -32,7 +32,7 @@ export const ZBoardGet = z.object({ villageId: ZId, date: ZDay.optional() })
 export const ZBoardListDates = z.object({
   villageId: ZId,
   cursor: ZDay.optional(),
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: ZPageLimit.default(20),
 })
 export const ZBoardDate = z.object({ date: ZDay, praiseCount: z.number().int(), criticismCount: z.number().int() })
 export type BoardDate = z.infer<typeof ZBoardDate>

@@ -29,17 +29,21 @@ export function zText(label: string, max: number, min = 1) {
     .pipe(
       z
         .string()
-        .min(min, `${label}不能为空`)
+        .min(1, `${label}不能为空`)
+        .min(min, `${label}至少${min}个字`)
         .max(max, `${label}不能超过${max}个字`)
         // eslint-disable-next-line no-control-regex
         .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), `${label}含有非法字符`),
     )
 }
 
+/** A page size, 1 to 50. */
+export const ZPageLimit = z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条')
+
 /** Keyset pagination: pass back `nextCursor` to get the following page. */
 export const ZPageQuery = z.object({
   cursor: z.string().max(200, '分页游标过长').optional(),
-  limit: z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
+  limit: ZPageLimit.default(20),
 })
 export type PageQuery = z.infer<typeof ZPageQuery>
 

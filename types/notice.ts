@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { ZDay, ZId, ZPhotoId, zText } from './common'
+import { ZDay, ZId, ZPageLimit, ZPhotoId, zText } from './common'
 
 /** 表扬 praise or 曝光 criticism. */
-export const ZNoticeKind = z.enum(['praise', 'criticism'])
+export const ZNoticeKind = z.enum(['praise', 'criticism'], { errorMap: () => ({ message: '类型应为表扬或曝光' }) })
 export type NoticeKind = z.infer<typeof ZNoticeKind>
 export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = { praise: '表扬', criticism: '曝光' }
 
@@ -78,10 +78,10 @@ export type Notice = z.infer<typeof ZNotice>
 
 export const ZNoticeReview = z.object({
   noticeId: ZId,
-  decision: z.enum(['approve', 'reject']),
+  decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '审核结果应为通过或驳回' }) }),
   comment: zText('审核意见', 200).optional(),
   /** The version the reviewer saw; a stale one is refused with CONFLICT. */
-  expectedVersion: z.number().int().min(1).optional(),
+  expectedVersion: z.number().int('版本号不正确').min(1, '版本号不正确').optional(),
 })
 export type NoticeReview = z.infer<typeof ZNoticeReview>
 
@@ -89,7 +89,7 @@ export const ZNoticeListDrafts = z.object({
   villageId: ZId,
   status: ZNoticeStatus.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: ZPageLimit.default(20),
 })
 
 export const ZNoticeRectify = z.object({ noticeId: ZId })

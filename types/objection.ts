@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZId, zText } from './common'
+import { ZId, ZPageLimit, zText } from './common'
 
 /** 申诉: a villager's objection to a criticism on their village's board. */
 export const ZObjectionCreate = z.object({ noticeId: ZId, reason: zText('申诉理由', 300, 5) })
@@ -22,11 +22,11 @@ export type Objection = z.infer<typeof ZObjection>
 /** 申诉处理: uphold takes the criticism down for good; dismiss puts it back on the board. */
 export const ZObjectionDecide = z.object({
   objectionId: z.string().min(1).max(140).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
-  decision: z.enum(['uphold', 'dismiss']),
+  decision: z.enum(['uphold', 'dismiss'], { errorMap: () => ({ message: '处理结果应为申诉成立或不成立' }) }),
   comment: zText('处理意见', 200).optional(),
 })
 export const ZObjectionList = z.object({
   villageId: ZId,
   cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: ZPageLimit.default(20),
 })

@@ -69,6 +69,13 @@ async function publishOne(deps: Deps, notice: Notice, date: string): Promise<boo
       townshipId: before.townshipId, at: deps.now().toISOString(), actor: SYSTEM_ACTOR, action: 'notice.publish',
       entity: 'notice', entityId: notice.id, before, after, version: after.version,
     })
+    // A late notice joins a board that already exists: count it in this same transaction, or a crash
+    // before ensureBoard would leave that board's counts short for good (a re-run sees nothing to do).
+    const board = await tx.get<BoardDoc>('boards', boardId(before.villageId, date))
+    if (board) {
+      const field = before.kind === 'praise' ? 'praiseCount' : 'criticismCount'
+      await tx.patch('boards', board._id, { [field]: board[field] + 1 })
+    }
     return true
   })
 }

@@ -21,13 +21,13 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
       grants: person.grants, createdAt: now.toISOString(),
     })
   }
-  let sample = 0
-  const nextSample = () => SAMPLE_NOTICES[sample++ % SAMPLE_NOTICES.length]
   for (let back = 6; back >= 0; back--) {
     const day = addDays(today, -back)
     if (back === 0 && !isPublishDue(day, now)) break
-    for (const villageId of SEEDED_BOARD_VILLAGES) {
-      for (let k = 0; k < 2; k++) await insertNotice(deps, villageId, day, nextSample(), 'approved')
+    for (const [v, villageId] of SEEDED_BOARD_VILLAGES.entries()) {
+      for (let k = 0; k < 2; k++) {
+        await insertNotice(deps, villageId, day, SAMPLE_NOTICES[(back + v * 2 + k + 1) % SAMPLE_NOTICES.length], 'approved')
+      }
     }
     await publishDueNotices(deps, { date: day })
   }

@@ -4,6 +4,10 @@ import { ZPhotoId } from '../../types/common'
 import { ApiCallError, NETWORK_ERROR_MESSAGE } from './errors'
 import { openEnvelope } from './envelope'
 
+// At module level, not inside the async function: transpiled async code hides the guard from webpack.
+const uploadHttp =
+  process.env.TARO_ENV === 'h5' ? (require('./transport/http') as typeof import('./transport/http')).uploadHttp : null
+
 const ZUploaded = z.object({ fileId: ZPhotoId })
 
 function extensionOf(path: string): string {
@@ -30,10 +34,7 @@ async function uploadToCloud(tempFilePath: string): Promise<string> {
 
 /** Uploads a photo picked with chooseImage and resolves with its file id (`cloud://…` or `local://…`). */
 export async function uploadPhoto(tempFilePath: string): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    const { uploadHttp } = require('./transport/http') as typeof import('./transport/http')
-    return openEnvelope(await uploadHttp(tempFilePath), ZUploaded, 'upload').fileId
-  }
+  if (uploadHttp) return openEnvelope(await uploadHttp(tempFilePath), ZUploaded, 'upload').fileId
   return uploadToCloud(tempFilePath)
 }
 

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { ActionButton } from '../../components/ActionButton'
 import type { Me } from '../../../types/village'
 import { useAction } from '../../hooks/useAction'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
@@ -30,9 +31,9 @@ export function MyVillage({ me, onChanged }: { me: Me; onChanged: () => void }) 
         </Text>
       </View>
       {chosen && chosen.id !== me.villageId && (
-        <Button className='btn btn--primary my-village__bind' loading={bind.pending} onClick={onBind}>
+        <ActionButton className='btn btn--primary my-village__bind' loading={bind.pending} onClick={onBind}>
           设为我的村（{chosen.name}）
-        </Button>
+        </ActionButton>
       )}
       {bind.error && <Text className='error-text'>{bind.error}</Text>}
       <Text className='muted'>绑定后可对本村的曝光提出申诉。</Text>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
+import { ActionButton } from '../../components/ActionButton'
 import { ZObjectionCreate } from '../../../types/objection'
 import { FieldError } from '../../components/FieldError'
 import { useAction } from '../../hooks/useAction'
@@ -46,9 +47,9 @@ export default function ObjectionPage() {
         <FieldError errors={shown} name='reason' />
         <FieldError errors={shown} name='noticeId' />
         {submit.error && <Text className='error-text submit-error'>{submit.error}</Text>}
-        <Button className='btn btn--primary objection-submit' loading={submit.pending} disabled={submit.pending} onClick={onSubmit}>
+        <ActionButton className='btn btn--primary objection-submit' loading={submit.pending} disabled={submit.pending} onClick={onSubmit}>
           提交
-        </Button>
+        </ActionButton>
       </View>
     </View>
   )

@@ -1,0 +1,56 @@
+import type { Doc } from '../../../core/store'
+
+// The SDK answers with loosely typed objects; these guards turn a surprise into an error
+// instead of an empty result.
+
+export async function docsOf(result: unknown): Promise<Doc[]> {
+  const value = await result
+  const data = (value as { data?: unknown } | null)?.data
+  if (!Array.isArray(data) || !data.every(isDoc)) throw unexpected('get', value)
+  return data
+}
+
+export async function docOf(result: unknown): Promise<Doc> {
+  const value = await result
+  const data = (value as { data?: unknown } | null)?.data
+  if (!isDoc(data)) throw unexpected('document get', value)
+  return data
+}
+
+export async function totalOf(result: unknown): Promise<number> {
+  const value = await result
+  const total = (value as { total?: unknown } | null)?.total
+  if (typeof total !== 'number') throw unexpected('count', value)
+  return total
+}
+
+export async function updatedOf(result: unknown): Promise<number> {
+  const value = await result
+  const updated = (value as { stats?: { updated?: unknown } } | null)?.stats?.updated
+  if (typeof updated !== 'number') throw unexpected('update', value)
+  return updated
+}
+
+/** The SDK reports a taken `_id` as the database's duplicate-key error, inside its message. */
+export function isDuplicateKey(error: unknown): boolean {
+  return /E11000|duplicate key|DuplicateWrite/i.test(messageOf(error))
+}
+
+/** wx-server-sdk throws, rather than answering null, when `doc(id).get()` finds nothing. */
+export function isMissingDocument(error: unknown): boolean {
+  return /document with _id .* does not exist/.test(messageOf(error))
+}
+
+function messageOf(error: unknown): string {
+  if (typeof error === 'string') return error
+  const { errMsg, message } = (error ?? {}) as { errMsg?: unknown; message?: unknown }
+  return `${typeof errMsg === 'string' ? errMsg : ''} ${typeof message === 'string' ? message : ''}`
+}
+
+function isDoc(value: unknown): value is Doc {
+  return typeof value === 'object' && value !== null && typeof (value as { _id?: unknown })._id === 'string'
+}
+
+function unexpected(operation: string, value: unknown): Error {
+  return new Error(`unexpected answer from the cloud database to ${operation}: ${JSON.stringify(value)?.slice(0, 200)}`)
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '起草表扬/曝光',
+})

@@ -1,0 +1,134 @@
+import { PERMISSIONS, authorize, holdsVillageRole, type Permission } from '../../core/permissions'
+import { effectiveGrants, type Caller } from '../../core/caller'
+import { DomainError } from '../../core/errors'
+import { ACTION_NAMES, type ActionName } from '../../types/api'
+import { makeCaller } from '../support/factories'
+
+const VILLAGE = 'tiegou'
+const OTHER_VILLAGE = 'liugang'
+
+/** The callers the permission table is about, shaped like the seeded demo people. */
+const CALLERS = {
+  anonymous: { openid: null, person: null } as Caller,
+  stranger: { openid: 'first-visit', person: null } as Caller,
+  villager: makeCaller([], VILLAGE, 'villager'),
+  otherCadre: makeCaller([{ role: 'cadre', villageId: OTHER_VILLAGE }], OTHER_VILLAGE, 'other-cadre'),
+  cadre: makeCaller([{ role: 'cadre', villageId: VILLAGE }], VILLAGE, 'cadre'),
+  secretary: makeCaller([{ role: 'secretary', villageId: VILLAGE }, { role: 'cadre', villageId: VILLAGE }], VILLAGE, 'secretary'),
+  taskforce: makeCaller([{ role: 'taskforce', star: 3 }], null, 'taskforce'),
+  leader: makeCaller([{ role: 'leader' }], null, 'leader'),
+  admin: makeCaller([{ role: 'admin' }], null, 'admin'),
+}
+type Who = keyof typeof CALLERS
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+
+function outcome(permission: Permission, caller: Caller, target = { villageId: VILLAGE, townshipId: 'fanggang' }): Outcome {
+  try {
+    authorize(permission, caller, target)
+    return 'ok'
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) return error.code
+    throw error
+  }
+}
+
+const everyone: Record<Who, Outcome> = {
+  anonymous: 'ok', stranger: 'ok', villager: 'ok', otherCadre: 'ok', cadre: 'ok', secretary: 'ok', taskforce: 'ok', leader: 'ok', admin: 'ok',
+}
+const signedIn: Record<Who, Outcome> = { ...everyone, anonymous: 'UNAUTHENTICATED' }
+const nobody: Record<Who, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', stranger: 'FORBIDDEN', villager: 'FORBIDDEN', otherCadre: 'FORBIDDEN', cadre: 'FORBIDDEN',
+  secretary: 'FORBIDDEN', taskforce: 'FORBIDDEN', leader: 'FORBIDDEN', admin: 'FORBIDDEN',
+}
+const villageCadres = { ...nobody, cadre: 'ok', secretary: 'ok' } as const
+const villageSecretary = { ...nobody, secretary: 'ok' } as const
+// The village's cadres are bound to it as villagers too, so they may object like any villager.
+const villageVillagers = { ...nobody, villager: 'ok', cadre: 'ok', secretary: 'ok' } as const
+
+/** Who may do what to 帖沟村, written out by hand (not read from the table under test). */
+const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
+  'village.list': everyone,
+  'me.get': everyone,
+  'me.bindVillage': signedIn,
+  'notice.draft': villageCadres,
+  'notice.listDrafts': villageCadres,
+  'notice.review': villageSecretary,
+  'notice.markRectified': villageCadres,
+  'board.get': everyone,
+  'board.listDates': everyone,
+  'objection.create': villageVillagers,
+  'objection.listOpen': villageSecretary,
+  'objection.decide': villageSecretary,
+}
+
+describe('authorize', () => {
+  it('has a row for every action', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ACTION_NAMES].sort())
+  })
+
+  describe.each(ACTION_NAMES)('%s', (action) => {
+    it.each(Object.keys(CALLERS) as Who[])('%s', (who) => {
+      expect(outcome(PERMISSIONS[action], CALLERS[who])).toBe(EXPECTED[action][who])
+    })
+  })
+
+  it('refuses a cadre acting on another village', () => {
+    expect(outcome(PERMISSIONS['notice.draft'], CALLERS.cadre, { villageId: OTHER_VILLAGE, townshipId: 'fanggang' })).toBe('FORBIDDEN')
+  })
+
+  it('refuses a village-scoped action whose target names no village', () => {
+    expect(outcome(PERMISSIONS['notice.draft'], CALLERS.cadre, { townshipId: 'fanggang' } as never)).toBe('FORBIDDEN')
+  })
+
+  it('explains a refusal in Chinese', () => {
+    expect(() => authorize(PERMISSIONS['notice.review'], CALLERS.cadre, { villageId: VILLAGE })).toThrow('仅本村党支部书记可以操作')
+  })
+
+  describe('star scope', () => {
+    const starPermission: Permission = { who: 'roles', roles: ['taskforce'], scope: 'star' }
+
+    it('lets a task-force member act on their own star', () => {
+      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 3 })).not.toThrow()
+    })
+
+    it('refuses a task-force member acting on another star', () => {
+      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 2 })).toThrow(DomainError)
+    })
+  })
+
+  describe('township scope', () => {
+    const leaderPermission: Permission = { who: 'roles', roles: ['leader'], scope: 'township' }
+
+    it('lets a leader act in their township', () => {
+      expect(() => authorize(leaderPermission, CALLERS.leader, { townshipId: 'fanggang' })).not.toThrow()
+    })
+
+    it('refuses a leader acting in another township', () => {
+      expect(() => authorize(leaderPermission, CALLERS.leader, { townshipId: 'shenhou' })).toThrow(DomainError)
+    })
+  })
+})
+
+describe('effectiveGrants', () => {
+  it('adds the villager grant of the chosen village', () => {
+    expect(effectiveGrants(CALLERS.villager.person)).toEqual([{ role: 'villager', villageId: VILLAGE }])
+  })
+
+  it('has no grants for an unknown person', () => {
+    expect(effectiveGrants(null)).toEqual([])
+  })
+})
+
+describe('holdsVillageRole', () => {
+  it('is true for the village cadre', () => {
+    expect(holdsVillageRole(CALLERS.cadre, ['cadre', 'secretary'], VILLAGE)).toBe(true)
+  })
+
+  it('is false for a cadre of another village', () => {
+    expect(holdsVillageRole(CALLERS.otherCadre, ['cadre', 'secretary'], VILLAGE)).toBe(false)
+  })
+
+  it('is false for a villager', () => {
+    expect(holdsVillageRole(CALLERS.villager, ['cadre', 'secretary'], VILLAGE)).toBe(false)
+  })
+})

@@ -1,0 +1,215 @@
+/**
+ * End to end, in a real headless Chromium (Debian's package, via playwright-core), against the H5 build
+ * served by the real local server: a cadre drafts a praise and a criticism, the branch secretary
+ * approves both, the 07:00 job publishes tomorrow's board, and a villager reads it with the
+ * criticised name masked.
+ *
+ * Needs `dist/h5` (`npm run build:h5`; `npm test` builds it first) and /usr/bin/chromium.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { addDays, chinaDay, chineseDate, publishInstant } from '../../core/time'
+import { artifactsDir, requireBuildOutput } from '../support/build-output'
+import { launchBrowser, type Browser } from '../support/browser'
+import { startLocalServer, type RunningLocalServer } from '../support/local-server'
+
+jest.setTimeout(120_000)
+
+const CADRE = 'demo-cadre-tiegou'
+const SECRETARY = 'demo-secretary-tiegou'
+const VILLAGER = 'demo-villager-tiegou'
+
+// Names that appear nowhere in the seed, so every check below is about these two notices.
+const PRAISE = { name: '钱德胜', householdNo: '6组9号', category: '孝老爱亲', text: '二十年如一日照顾年迈的岳父母，从不叫苦。' }
+const CRITICISM = { name: '赵铁柱', masked: '赵某某', householdNo: '2组21号', category: '平安', text: '在村道上晾晒玉米占道，影响车辆通行，请今天之内收回院内。' }
+
+let server: RunningLocalServer
+let browser: Browser
+let page: Page
+/** Tomorrow in China by the server's clock at start: the day both notices are for. */
+let boardDay: string
+
+/** Opens a route of the H5 app (hash router) as a fresh page load, so no state of the last one lingers. */
+async function open(route: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${server.baseUrl}/#${route}`)
+}
+
+/** Signs in through the 演示登录 section of 我的 and waits until the page shows who we are. */
+async function signInAs(openid: string, expectedName: string): Promise<void> {
+  await open('/pages/me/index')
+  const person = page.locator(`.demo-person[data-openid="${openid}"]`)
+  await person.locator('.demo-person__login').click()
+  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
+  await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
+}
+
+/** The visible text of the whole page. */
+const pageText = () => page.evaluate(() => document.body.innerText)
+
+/**
+ * Picks an option of a Taro H5 selector <Picker> the way a thumb does: opens it, drags the wheel
+ * until the option sits in the middle row, confirms with 确定.
+ */
+async function pickOption(trigger: string, option: string): Promise<void> {
+  await page.click(trigger)
+  const overlay = page.locator('.weui-picker__overlay', { has: page.locator('.weui-picker__item', { hasText: option }) })
+  // A trial click waits until the sliding-up sheet is visible and stable (the middle row is on top there).
+  await overlay.locator('.weui-picker__indicator').click({ trial: true })
+  const middle = await overlay.locator('.weui-picker__indicator').boundingBox()
+  const target = await overlay.locator('.weui-picker__item', { hasText: option }).boundingBox()
+  if (!middle || !target) throw new Error(`picker for ${trigger} has no layout`)
+  const x = middle.x + middle.width / 2
+  const from = middle.y + middle.height / 2
+  const by = target.y + target.height / 2 - from
+  await page.mouse.move(x, from)
+  await page.mouse.down()
+  await page.mouse.move(x, from - by, { steps: 8 })
+  await page.mouse.up()
+  await overlay.locator('.weui-picker__action', { hasText: '确定' }).click()
+  await page.locator(trigger, { hasText: option }).waitFor()
+  await overlay.waitFor({ state: 'hidden' })
+}
+
+async function fillDraft(kind: 'praise' | 'criticism', n: { name: string; householdNo: string; category: string; text: string }) {
+  await page.click(`.draft-kind--${kind}`)
+  await page.waitForSelector(`.draft-kind--${kind}.draft-kind--active`)
+  await pickOption('.draft-category', n.category)
+  await page.fill('.draft-subject-name input', n.name)
+  await page.fill('.draft-household-no input', n.householdNo)
+  await page.fill('.draft-text textarea', n.text)
+  // The form defaults 见榜日期 to tomorrow in China; the board must come out on that day.
+  await page.locator('.draft-date', { hasText: chineseDate(boardDay) }).waitFor()
+  await page.click('.draft-submit')
+  await page.locator('text=已提交，等待书记审核').first().waitFor()
+  // The form is cleared for the next notice once the server has accepted this one.
+  await page.waitForFunction(() => (document.querySelector('.draft-subject-name input') as HTMLInputElement | null)?.value === '')
+}
+
+async function approve(subjectName: string) {
+  const card = page.locator('.draft-card--pending', { hasText: subjectName })
+  await card.waitFor()
+  await card.locator('.review-approve').click()
+  await page.locator('text=已通过').first().waitFor()
+  // Approved drafts leave the 待审核 queue.
+  await card.waitFor({ state: 'detached' })
+}
+
+beforeAll(async () => {
+  const h5Dir = requireBuildOutput('h5', ['index.html'])
+  server = await startLocalServer({ h5Dir, now: new Date() })
+  boardDay = addDays(chinaDay(server.now()), 1)
+  browser = await launchBrowser()
+  page = browser.page
+  page.setDefaultTimeout(20_000)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+let errorsReported = 0
+afterEach(() => {
+  // Surface what the page said (uncaught errors, failed requests) next to the step it happened in.
+  const fresh = browser?.pageErrors.slice(errorsReported) ?? []
+  errorsReported += fresh.length
+  if (fresh.length) console.warn(`browser errors during this step:\n${fresh.join('\n')}`)
+})
+
+test('a village cadre drafts a praise and a criticism for tomorrow through the draft page', async () => {
+  await signInAs(CADRE, '张建国')
+  await page.click('.me-link--draft')
+  await page.waitForSelector('.draft-form')
+  expect(await page.locator('.cadre-village').innerText()).toContain('帖沟村')
+
+  await fillDraft('praise', PRAISE)
+  await fillDraft('criticism', CRITICISM)
+
+  // Both reached the server as pending drafts for tomorrow, as the cadre wrote them.
+  const drafts = await server.post(
+    '/cloud/api',
+    { action: 'notice.listDrafts', data: { villageId: 'tiegou', status: 'pending', limit: 50 } },
+    { 'X-Demo-Openid': CADRE },
+  )
+  expect(drafts.body.ok).toBe(true)
+  const ours = drafts.body.data.items.filter((n: any) => [PRAISE.name, CRITICISM.name].includes(n.subject.name))
+  expect(ours.map((n: any) => [n.kind, n.category, n.subject.name, n.subject.householdNo, n.text, n.publishDate]).sort()).toEqual(
+    [
+      ['criticism', CRITICISM.category, CRITICISM.name, CRITICISM.householdNo, CRITICISM.text, boardDay],
+      ['praise', PRAISE.category, PRAISE.name, PRAISE.householdNo, PRAISE.text, boardDay],
+    ].sort(),
+  )
+})
+
+test('the branch secretary approves both in the review queue', async () => {
+  await signInAs(SECRETARY, '王志刚')
+  await page.click('.me-link--review')
+  await page.waitForSelector('.review-tab--pending.review-tab--active')
+  await approve(PRAISE.name)
+  await approve(CRITICISM.name)
+})
+
+test('the 07:00 job publishes tomorrow’s board', async () => {
+  // Tomorrow, 07:05 in China.
+  server.setNow(new Date(publishInstant(boardDay).getTime() + 5 * 60_000))
+  const res = await server.post('/cloud/publishDaily', { date: boardDay })
+  expect(res.status).toBe(200)
+  expect(res.body).toMatchObject({ ok: true, data: { date: boardDay, noticesPublished: 2 } })
+  // Idempotent: a second run publishes nothing more.
+  const again = await server.post('/cloud/publishDaily', { date: boardDay })
+  expect(again.body).toMatchObject({ ok: true, data: { noticesPublished: 0 } })
+})
+
+test('a villager opens 今日公告 and sees both entries, the criticised name masked', async () => {
+  await signInAs(VILLAGER, '李桂兰')
+  await page.goto('about:blank')
+  const started = Date.now()
+  await page.goto(`${server.baseUrl}/#/pages/board/index`)
+  // ms from navigation start to the first visible entry, read in the page (performance.now()).
+  const firstEntryAt = await page.waitForFunction(
+    () => {
+      const entry = document.querySelector('.board-entry')
+      return entry && entry.getBoundingClientRect().height > 0 ? performance.now() : false
+    },
+    undefined,
+    { polling: 'raf' },
+  )
+  const loadMs = Math.round(Number(await firstEntryAt.jsonValue()))
+  const wallMs = Date.now() - started
+  console.log(`board page load: navigation start → first .board-entry visible = ${loadMs} ms (test wall clock ${wallMs} ms)`)
+  expect(loadMs).toBeLessThan(10_000)
+
+  expect(await page.locator('.board-entry').count()).toBe(2)
+  expect(await page.locator('.board-header__village').innerText()).toContain('帖沟村')
+  expect(await page.locator('.board-header__date').innerText()).toContain(chineseDate(boardDay))
+
+  const praise = page.locator('.board-entry--praise')
+  expect(await praise.locator('.subject-label').innerText()).toContain(PRAISE.name)
+  expect(await praise.locator('.entry-text').innerText()).toBe(PRAISE.text)
+  expect(await praise.locator('.entry-category').innerText()).toBe(PRAISE.category)
+
+  const criticism = page.locator('.board-entry--criticism')
+  expect(await criticism.locator('.subject-label').innerText()).toContain(CRITICISM.masked)
+  expect(await criticism.locator('.entry-text').innerText()).toBe(CRITICISM.text)
+  expect(await criticism.locator('.entry-category').innerText()).toBe(CRITICISM.category)
+
+  // The 广播稿 (folded by default) reads the same masked name out over the loudspeaker.
+  await page.click('.board-script__toggle')
+  const script = await page.locator('.board-script__text').innerText()
+  expect(script).toContain(PRAISE.name)
+  expect(script).toContain(CRITICISM.masked)
+
+  const text = await pageText()
+  expect(text).toContain(CRITICISM.masked)
+  expect(text).not.toContain(CRITICISM.name)
+  // Nor anywhere in the DOM (attributes, hidden nodes).
+  expect(await page.content()).not.toContain(CRITICISM.name)
+
+  const shot = path.join(artifactsDir('e2e'), 'board.png')
+  await page.screenshot({ path: shot, fullPage: true })
+  expect(fs.statSync(shot).size).toBeGreaterThan(10_000)
+
+  expect(browser.pageErrors.filter((e) => e.startsWith('pageerror'))).toEqual([])
+})

@@ -1,0 +1,100 @@
+import { actions, type ActionName } from '../../types/api'
+import { PERMISSIONS, type Permission } from '../../core/permissions'
+import { chinaDay } from '../../core/time'
+import { makeTestApp } from '../support/app-harness'
+import { CALLERS, PAYLOADS, TARGETS, idSource, plantCallers, type CallerFixture, type FixtureTarget } from '../support/action-fixtures'
+
+// Every action × every caller × a target in 帖沟村 and one in 刘岗村, through the router. What is
+// expected is worked out here from PERMISSIONS and what each caller is stated to hold — not by
+// calling `authorize` — so the table, the router and the handlers' `target` are all under test.
+
+type Expected = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+
+function expectedOutcome(permission: Permission, caller: CallerFixture, target: FixtureTarget): Expected {
+  if (permission.who === 'anyone') return 'allowed'
+  if (!caller.openid) return 'UNAUTHENTICATED'
+  if (permission.who === 'signedIn') return 'allowed'
+  const inScope = caller.holds.some((grant) => {
+    if (!permission.roles.includes(grant.role)) return false
+    switch (permission.scope) {
+      case 'village':
+        return 'villageId' in grant && grant.villageId === target.villageId
+      case 'star':
+        // No target of this matrix carries a star, so no star-scoped grant can reach it.
+        return false
+      case 'township':
+        return caller.townshipId === target.townshipId
+      default:
+        throw new Error(`the matrix does not know the scope ${JSON.stringify(permission.scope satisfies never)}`)
+    }
+  })
+  return inScope ? 'allowed' : 'FORBIDDEN'
+}
+
+const actionNames = Object.keys(actions).sort() as ActionName[]
+const counts = { cases: 0, allowed: 0, refused: 0 }
+
+describe('the permission table', () => {
+  it('has exactly one row per action of the contract', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(actionNames)
+  })
+
+  it('has a payload factory for every action (an action without one cannot be walked)', () => {
+    expect(Object.keys(PAYLOADS).sort()).toEqual(actionNames)
+  })
+
+  it('names only the roles and scopes the matrix knows', () => {
+    for (const name of actionNames) {
+      const permission: Permission | undefined = (PERMISSIONS as Record<string, Permission>)[name]
+      expect(permission).toBeDefined()
+      if (permission?.who === 'roles') {
+        expect(permission.roles.length).toBeGreaterThan(0)
+        expect(['village', 'star', 'township']).toContain(permission.scope)
+      } else {
+        expect(['anyone', 'signedIn']).toContain(permission?.who)
+      }
+    }
+  })
+})
+
+describe.each(actionNames)('%s', (action) => {
+  const permission: Permission | undefined = (PERMISSIONS as Record<string, Permission>)[action]
+  const factory = (PAYLOADS as Record<string, (typeof PAYLOADS)[ActionName] | undefined>)[action]
+
+  it.each(CALLERS.map((c) => [c.label, c] as const))('as %s', async (_label, caller) => {
+    if (!permission) throw new Error(`${action} has no row in PERMISSIONS (core/permissions.ts)`)
+    if (!factory) throw new Error(`${action} has no payload factory in tests/support/action-fixtures.ts`)
+    // A fresh database per caller: an allowed call (me.bindVillage) may change who the caller is.
+    const app = await makeTestApp()
+    try {
+      await plantCallers(app.store)
+      const ctx = { store: app.store, now: app.clock.now, today: chinaDay(app.clock.now), nextId: idSource() }
+      for (const target of TARGETS) {
+        const expected = expectedOutcome(permission, caller, target)
+        const data = await (factory as (c: typeof ctx, t: FixtureTarget) => Promise<unknown>)(ctx, target)
+        const before = app.store.dump()
+        const response = await app.callRaw(caller.openid, { action, data })
+        const seen = response.ok ? 'allowed' : response.error.code
+        const where = `${action} as ${caller.label} on ${target.label}`
+        if (seen !== expected) {
+          throw new Error(`${where}: expected ${expected}, got ${response.ok ? 'ok' : JSON.stringify(response.error)}`)
+        }
+        counts.cases++
+        if (expected === 'allowed') {
+          counts.allowed++
+        } else {
+          counts.refused++
+          // A refused call changed nothing at all.
+          expect({ where, dump: app.store.dump() }).toEqual({ where, dump: before })
+        }
+      }
+    } finally {
+      app.close()
+    }
+  })
+})
+
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(`permission matrix: ${counts.cases} cases (${counts.allowed} allowed, ${counts.refused} refused) over ${actionNames.length} actions × ${CALLERS.length} callers × ${TARGETS.length} targets`)
+})

@@ -1,0 +1,153 @@
+import type { ActionInput, ActionName } from '../../types/api'
+import type { ApiResponse } from '../../types/errors'
+import type { Notice } from '../../types/notice'
+import type { Objection } from '../../types/objection'
+import type { AuditEntry } from '../../backend/audit'
+import type { DocumentStore } from '../../core/store'
+import { addDays, chinaDay } from '../../core/time'
+import { COLLECTION_NAMES } from '../../backend/storage/collections'
+import { DEMO, makeDraft, makeTestApp } from '../support/app-harness'
+import { makeCriticismDraft, makePerson } from '../support/factories'
+import { makeCloudTestApp } from '../support/cloud-test-app'
+import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
+
+// Many decisions on the same record at once: exactly one wins, every other one is told CONFLICT,
+// and the audit log holds exactly one entry per real transition. Run on SQLite, and on the cloud
+// adapter (the real wx-server-sdk against the CloudBase stand-in — not the real cloud), where the
+// racers' transactions really do overlap on the wire.
+
+const RACERS = 30
+
+/** What the race needs from a back end, whichever adapter is behind it. */
+interface RaceApp {
+  store: DocumentStore
+  clock: { now: Date }
+  call<A extends ActionName>(openid: string | null, action: A, data: ActionInput<A>): Promise<ApiResponse<any>>
+  close(): void
+}
+
+let standin: CloudbaseStandin | undefined
+afterAll(async () => {
+  await standin?.close()
+})
+
+const BACKENDS: Array<[string, () => Promise<RaceApp>]> = [
+  ['SQLite', () => makeTestApp()],
+  [
+    'cloud adapter on the stand-in',
+    async () => {
+      standin ??= await startCloudbaseStandin({ collections: COLLECTION_NAMES })
+      return { ...(await makeCloudTestApp(standin)), close: () => undefined }
+    },
+  ],
+]
+
+async function must<T>(response: Promise<ApiResponse<any>>): Promise<T> {
+  const r = await response
+  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+
+function tally(responses: Array<ApiResponse<unknown>>) {
+  const codes: Record<string, number> = {}
+  for (const r of responses) {
+    const key = r.ok ? 'ok' : r.error.code
+    codes[key] = (codes[key] ?? 0) + 1
+  }
+  return codes
+}
+
+describe.each(BACKENDS)('%s', (_name, makeApp) => {
+  let app: RaceApp
+  const today = () => chinaDay(app.clock.now)
+  const auditOf = (entityId: string) =>
+    app.store.find<AuditEntry>('audit', { where: { entityId }, orderBy: [['at', 'asc']], limit: 1000 })
+
+  /** A criticism on today's board: drafted for today after 07:00, so approval publishes it at once. */
+  async function publishedCriticism(): Promise<Notice> {
+    const drafted = await must<Notice>(app.call(DEMO.cadre, 'notice.draft', makeCriticismDraft({ publishDate: today() })))
+    const published = await must<Notice>(app.call(DEMO.secretary, 'notice.review', { noticeId: drafted.id, decision: 'approve' }))
+    expect(published.status).toBe('published')
+    return published
+  }
+
+  beforeEach(async () => {
+    app = await makeApp()
+  }, 60_000)
+  afterEach(() => app.close())
+
+  it.each([
+    ['a praise for tomorrow', 'praise', 1],
+    ['a criticism for tomorrow', 'criticism', 1],
+    ['a praise due today (the winning approval publishes it at once)', 'praise', 0],
+  ] as const)(`${RACERS} concurrent notice.review on %s: one wins, the rest CONFLICT, one review in the audit`, async (_label, kind, ahead) => {
+    const draft = kind === 'praise' ? makeDraft({ publishDate: addDays(today(), ahead) }) : makeCriticismDraft({ publishDate: addDays(today(), ahead) })
+    const notice = await must<Notice>(app.call(DEMO.cadre, 'notice.draft', draft))
+    const responses = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: i % 2 === 0 ? 'approve' : 'reject', comment: `第${i}位审核人` }),
+      ),
+    )
+    expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
+    const winner = responses.find((r) => r.ok)!.data as Notice
+    const audit = await auditOf(notice.id)
+    const reviews = audit.filter((e) => e.action === 'notice.approve' || e.action === 'notice.reject')
+    expect(reviews.map((e) => e.action)).toEqual([winner.status === 'rejected' ? 'notice.reject' : 'notice.approve'])
+    const stored = (await app.store.get<Notice & { _id: string }>('notices', notice.id))!
+    expect(stored.reviewComment).toBe(winner.reviewComment)
+    // drafted (v1) → reviewed (v2) [→ published (v3)]: one audit entry per version, none twice.
+    expect(stored.version).toBe(winner.status === 'published' ? 3 : 2)
+    expect(audit).toHaveLength(stored.version)
+  }, 60_000)
+
+  it(`${RACERS} concurrent notice.review with the same expectedVersion: still exactly one`, async () => {
+    const notice = await must<Notice>(app.call(DEMO.cadre, 'notice.draft', makeDraft({ publishDate: addDays(today(), 1) })))
+    const responses = await Promise.all(
+      Array.from({ length: RACERS }, () => app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve', expectedVersion: 1 })),
+    )
+    expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
+    expect((await auditOf(notice.id)).filter((e) => e.action === 'notice.approve')).toHaveLength(1)
+  }, 60_000)
+
+  it(`${RACERS} concurrent objection.decide: one wins, the rest CONFLICT, one entry for the objection and one for its notice`, async () => {
+    const criticism = await publishedCriticism()
+    const objection = await must<Objection>(
+      app.call(DEMO.villager, 'objection.create', { noticeId: criticism.id, reason: '柴草已于昨日清理完毕，请核实。' }),
+    )
+    const responses = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        app.call(DEMO.secretary, 'objection.decide', { objectionId: objection.id, decision: i % 2 === 0 ? 'uphold' : 'dismiss' }),
+      ),
+    )
+    expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
+    const winner = responses.find((r) => r.ok)!.data as Objection
+    const decision = winner.status === 'upheld' ? 'objection.uphold' : 'objection.dismiss'
+    expect((await auditOf(objection.id)).map((e) => e.action)).toEqual(['objection.create', decision])
+    const onNotice = (await auditOf(criticism.id)).filter((e) => e.action === 'objection.uphold' || e.action === 'objection.dismiss')
+    expect(onNotice.map((e) => e.action)).toEqual([decision])
+    const notice = (await app.store.get<Notice & { _id: string }>('notices', criticism.id))!
+    expect(notice.openObjections).toBe(0)
+    expect(notice.status).toBe(winner.status === 'upheld' ? 'withdrawn' : 'published')
+  }, 60_000)
+
+  it(`${RACERS} concurrent objection.create by two villagers: one objection each, both counted`, async () => {
+    const criticism = await publishedCriticism()
+    await app.store.insert('people', { ...makePerson({ _id: 'villager-tiegou-2', name: '陈小红', villageId: 'tiegou' }) })
+    const responses = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        app.call(i % 2 === 0 ? DEMO.villager : 'villager-tiegou-2', 'objection.create', { noticeId: criticism.id, reason: '已经整改完毕，请核实。' }),
+      ),
+    )
+    expect(tally(responses)).toEqual({ ok: 2, CONFLICT: RACERS - 2 })
+    const notice = (await app.store.get<Notice & { _id: string }>('notices', criticism.id))!
+    expect(notice.openObjections).toBe(2)
+    expect((await auditOf(criticism.id)).filter((e) => e.action === 'objection.create')).toHaveLength(2)
+  }, 60_000)
+
+  it(`${RACERS} concurrent notice.markRectified: one wins, the rest CONFLICT`, async () => {
+    const criticism = await publishedCriticism()
+    const responses = await Promise.all(Array.from({ length: RACERS }, () => app.call(DEMO.cadre, 'notice.markRectified', { noticeId: criticism.id })))
+    expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
+    expect((await auditOf(criticism.id)).filter((e) => e.action === 'notice.markRectified')).toHaveLength(1)
+  }, 60_000)
+})

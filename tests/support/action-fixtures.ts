@@ -1,0 +1,184 @@
+import type { ActionInput, ActionName } from '../../types/api'
+import type { Notice } from '../../types/notice'
+import type { Objection } from '../../types/objection'
+import type { RoleGrant } from '../../types/roles'
+import type { DocumentStore } from '../../core/store'
+import type { Person } from '../../core/caller'
+import { addDays } from '../../core/time'
+import { toDoc } from '../../backend/repository'
+import { DEMO, makeDraft } from './app-harness'
+import { makeCriticism, makeNotice, makePerson } from './factories'
+
+// Per-action payload factories and the callers of the permission matrix, shared by the hostile
+// suites and the benchmark. Every action of the contract needs a factory here: the mapped type
+// below refuses to compile without one, and the matrix suite refuses to run without one.
+
+/** What a factory may use: the store (to plant the record an action works on) and the clock. */
+export interface FixtureContext {
+  store: DocumentStore
+  now: Date
+  /** Today in China at `now`. */
+  today: string
+  /** A fresh id, unique within the store. */
+  nextId: (prefix: string) => string
+}
+
+/** What the call is about: the village (and township) whose record the payload names. */
+export interface FixtureTarget {
+  townshipId: string
+  villageId: string
+}
+
+export type PayloadFactory<A extends ActionName> = (ctx: FixtureContext, target: FixtureTarget) => Promise<ActionInput<A>>
+
+/** A counter-based id source for FixtureContext.nextId. */
+export function idSource(stamp = 'hx'): (prefix: string) => string {
+  let n = 0
+  return (prefix) => `${stamp}${prefix}${(++n).toString(36).padStart(6, '0')}`
+}
+
+/** A pending praise drafted by someone other than the reviewer, planted in the target village. */
+export async function plantPendingNotice(ctx: FixtureContext, target: FixtureTarget, overrides: Partial<Notice> = {}): Promise<Notice> {
+  const notice = makeNotice({
+    id: ctx.nextId('n'),
+    townshipId: target.townshipId,
+    villageId: target.villageId,
+    publishDate: addDays(ctx.today, 1),
+    status: 'pending',
+    draftedBy: 'fixture-drafter',
+    draftedByName: '起草人',
+    createdAt: ctx.now.toISOString(),
+    reviewedBy: null,
+    reviewedAt: null,
+    boardDate: null,
+    version: 1,
+    ...overrides,
+  })
+  await ctx.store.insert('notices', toDoc(notice))
+  return notice
+}
+
+/** A criticism on today's board of the target village (objectable, rectifiable). */
+export async function plantPublishedCriticism(ctx: FixtureContext, target: FixtureTarget, overrides: Partial<Notice> = {}): Promise<Notice> {
+  const notice = makeCriticism({
+    id: ctx.nextId('n'),
+    townshipId: target.townshipId,
+    villageId: target.villageId,
+    publishDate: ctx.today,
+    boardDate: ctx.today,
+    createdAt: ctx.now.toISOString(),
+    draftedBy: 'fixture-drafter',
+    reviewedBy: 'fixture-reviewer',
+    ...overrides,
+  })
+  await ctx.store.insert('notices', toDoc(notice))
+  return notice
+}
+
+/** An objection record as `objection.create` stores it. */
+export function makeObjection(overrides: Partial<Objection> = {}): Objection {
+  return {
+    id: 'o1',
+    townshipId: 'fanggang',
+    villageId: 'tiegou',
+    noticeId: 'n1',
+    openid: 'fixture-objector',
+    reason: '已于当天清理完毕，请核实。',
+    status: 'open',
+    createdAt: '2026-11-27T02:00:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    version: 1,
+    ...overrides,
+  }
+}
+
+/** An open objection (and its criticism, counted as objected) in the target village. */
+export async function plantOpenObjection(ctx: FixtureContext, target: FixtureTarget): Promise<Objection> {
+  const notice = await plantPublishedCriticism(ctx, target, { openObjections: 1, version: 4 })
+  const objection = makeObjection({
+    id: `${notice.id}_fixture-objector`,
+    townshipId: target.townshipId,
+    villageId: target.villageId,
+    noticeId: notice.id,
+    createdAt: ctx.now.toISOString(),
+  })
+  await ctx.store.insert('objections', toDoc(objection))
+  return objection
+}
+
+/** One valid payload per action, aimed at `target`, with whatever record it needs planted first. */
+export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
+  'village.list': async () => ({ limit: 50 }),
+  'me.get': async () => ({}),
+  'me.bindVillage': async (_ctx, target) => ({ villageId: target.villageId }),
+  'notice.draft': async (ctx, target) => makeDraft({ villageId: target.villageId, publishDate: addDays(ctx.today, 1) }),
+  'notice.listDrafts': async (_ctx, target) => ({ villageId: target.villageId, status: 'pending' }),
+  'notice.review': async (ctx, target) => ({ noticeId: (await plantPendingNotice(ctx, target)).id, decision: 'approve', comment: '同意发布' }),
+  'notice.markRectified': async (ctx, target) => ({ noticeId: (await plantPublishedCriticism(ctx, target)).id }),
+  'board.get': async (_ctx, target) => ({ villageId: target.villageId }),
+  'board.listDates': async (_ctx, target) => ({ villageId: target.villageId, limit: 20 }),
+  'objection.create': async (ctx, target) => ({
+    noticeId: (await plantPublishedCriticism(ctx, target)).id,
+    reason: '柴草已于昨日清理完毕，请核实后撤下。',
+  }),
+  'objection.listOpen': async (_ctx, target) => ({ villageId: target.villageId }),
+  'objection.decide': async (ctx, target) => ({ objectionId: (await plantOpenObjection(ctx, target)).id, decision: 'dismiss' }),
+}
+
+/** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */
+export interface CallerFixture {
+  key: string
+  label: string
+  openid: string | null
+  /** Stored before the calls when the seed lacks this person. */
+  person?: Person
+  townshipId: string | null
+  /** Every role held, with its scope, including the implicit 村民 role of the caller's own village. */
+  holds: RoleGrant[]
+}
+
+const other = (key: string, name: string, grants: RoleGrant[]): Person =>
+  makePerson({ _id: `hostile-${key}`, name, villageId: 'liugang', grants })
+
+/** The ten callers: anonymous, and each role in 帖沟村 and in 刘岗村 (another village), plus the township roles. */
+export const CALLERS: CallerFixture[] = [
+  { key: 'anonymous', label: '游客', openid: null, townshipId: null, holds: [] },
+  { key: 'villager-tiegou', label: '帖沟村村民', openid: DEMO.villager, townshipId: 'fanggang', holds: [{ role: 'villager', villageId: 'tiegou' }] },
+  {
+    key: 'villager-liugang', label: '刘岗村村民', openid: 'hostile-villager-liugang', townshipId: 'fanggang',
+    person: other('villager-liugang', '刘村民', []), holds: [{ role: 'villager', villageId: 'liugang' }],
+  },
+  {
+    key: 'cadre-tiegou', label: '帖沟村村干部', openid: DEMO.cadre, townshipId: 'fanggang',
+    holds: [{ role: 'cadre', villageId: 'tiegou' }, { role: 'villager', villageId: 'tiegou' }],
+  },
+  {
+    key: 'cadre-liugang', label: '刘岗村村干部', openid: 'hostile-cadre-liugang', townshipId: 'fanggang',
+    person: other('cadre-liugang', '刘干部', [{ role: 'cadre', villageId: 'liugang' }]),
+    holds: [{ role: 'cadre', villageId: 'liugang' }, { role: 'villager', villageId: 'liugang' }],
+  },
+  {
+    key: 'secretary-tiegou', label: '帖沟村书记', openid: DEMO.secretary, townshipId: 'fanggang',
+    holds: [{ role: 'secretary', villageId: 'tiegou' }, { role: 'cadre', villageId: 'tiegou' }, { role: 'villager', villageId: 'tiegou' }],
+  },
+  {
+    key: 'secretary-liugang', label: '刘岗村书记', openid: 'hostile-secretary-liugang', townshipId: 'fanggang',
+    person: other('secretary-liugang', '刘书记', [{ role: 'secretary', villageId: 'liugang' }, { role: 'cadre', villageId: 'liugang' }]),
+    holds: [{ role: 'secretary', villageId: 'liugang' }, { role: 'cadre', villageId: 'liugang' }, { role: 'villager', villageId: 'liugang' }],
+  },
+  { key: 'taskforce', label: '工作专班（生态宜居星）', openid: DEMO.taskforce, townshipId: 'fanggang', holds: [{ role: 'taskforce', star: 3 }] },
+  { key: 'leader', label: '镇领导', openid: DEMO.leader, townshipId: 'fanggang', holds: [{ role: 'leader' }] },
+  { key: 'admin', label: '管理员', openid: DEMO.admin, townshipId: 'fanggang', holds: [{ role: 'admin' }] },
+]
+
+/** Stores the callers the seed lacks. */
+export async function plantCallers(store: DocumentStore): Promise<void> {
+  for (const caller of CALLERS) if (caller.person) await store.insert('people', { ...caller.person })
+}
+
+/** 帖沟村 (where the demo people hold their roles) and 刘岗村 (where the planted "other village" people do). */
+export const TARGETS: Array<FixtureTarget & { label: string }> = [
+  { label: '帖沟村', townshipId: 'fanggang', villageId: 'tiegou' },
+  { label: '刘岗村', townshipId: 'fanggang', villageId: 'liugang' },
+]

@@ -1,0 +1,157 @@
+/**
+ * A STAND-IN for the CloudBase database HTTP API, for tests — not the real cloud. The real
+ * wx-server-sdk, pointed at it through the environment the cloud would inject, sends its usual
+ * signed POSTs to `/admin`; the stand-in decodes their EJSON queries and updates and answers in
+ * the shapes the SDK parses (read from @cloudbase/database 1.4.3 and @cloudbase/node-sdk 3.17.2).
+ * Signatures are not checked. It counts requests by action so benchmarks can report what each
+ * port operation costs in round trips.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { EJSON } from 'bson'
+import { StandinData, StandinError, type StandinDoc } from './cloudbase-standin-data'
+
+export type { StandinDoc } from './cloudbase-standin-data'
+
+export interface CloudbaseStandin {
+  readonly url: string
+  readonly env: string
+  /** Environment variables that point wx-server-sdk at the stand-in, as `caller` (its OPENID). */
+  sdkEnv(caller?: { openid?: string; appid?: string }): Record<string, string>
+  /** Requests received, by action (`database.getDocument`, …), since the last reset. */
+  requestCounts(): Record<string, number>
+  resetRequestCounts(): void
+  /** Every collection's documents, sorted by `_id`. */
+  exportData(): Record<string, StandinDoc[]>
+  importData(data: Record<string, StandinDoc[]>): void
+  /** Drops all documents (collections stay declared). */
+  reset(): void
+  close(): Promise<void>
+}
+
+export interface StandinOptions {
+  env?: string
+  /** If given, any other collection answers DATABASE_COLLECTION_NOT_EXIST, as the service does. */
+  collections?: readonly string[]
+}
+
+type Params = Record<string, unknown>
+type Handler = (data: StandinData, params: Params) => Promise<Record<string, unknown>> | Record<string, unknown>
+
+const str = (value: unknown, name: string): string => {
+  if (typeof value !== 'string') throw new StandinError('INVALID_PARAM', `${name} must be a string`)
+  return value
+}
+const txOf = (params: Params) => (typeof params.transactionId === 'string' ? params.transactionId : undefined)
+const ejson = (value: unknown) => (typeof value === 'string' && value !== '' ? (EJSON.parse(value) as Record<string, unknown>) : {})
+const encode = (doc: StandinDoc) => EJSON.stringify(doc, { relaxed: false })
+
+const HANDLERS: Record<string, Handler> = {
+  'database.getDocument': (data, p) => {
+    const collection = str(p.collectionName, 'collectionName')
+    const txId = txOf(p)
+    const docs = txId
+      ? data.readInTx(collection, ejson(p.query), txId)
+      : data.read(collection, ejson(p.query), {
+          order: ejson(p.order) as Record<string, 1 | -1>,
+          offset: typeof p.offset === 'number' ? p.offset : 0,
+          limit: typeof p.limit === 'number' ? p.limit : 100,
+          projection: p.projection ? ejson(p.projection) : undefined,
+        })
+    return { data: { list: docs.map(encode) } }
+  },
+  'database.calculateDocument': (data, p) => ({ data: { total: data.count(str(p.collectionName, 'collectionName'), ejson(p.query)) } }),
+  'database.insertDocument': (data, p) => {
+    if (!Array.isArray(p.data)) throw new StandinError('INVALID_PARAM', 'data must be an array of EJSON documents')
+    const docs = p.data.map((item) => ejson(item) as StandinDoc)
+    return { data: { insertedIds: data.insert(str(p.collectionName, 'collectionName'), docs, txOf(p)) } }
+  },
+  'database.modifyDocument': (data, p) => {
+    const options = { data: ejson(p.data), merge: p.merge !== false, multi: p.multi === true, upsert: p.upsert === true }
+    const result = data.modify(str(p.collectionName, 'collectionName'), ejson(p.query), options, txOf(p))
+    return { data: { updated: result.updated, ...(result.upsertId ? { upsert_id: result.upsertId } : {}) } }
+  },
+  'database.modifyAndReturnDoc': (data, p) => {
+    const result = data.modifyAndReturn(str(p.collectionName, 'collectionName'), ejson(p.query), ejson(p.data), txOf(p))
+    return { data: { updated: result.updated, doc: result.doc ? encode(result.doc) : null } }
+  },
+  'database.removeDocument': (data, p) => ({
+    data: { deleted: data.remove(str(p.collectionName, 'collectionName'), ejson(p.query), p.multi !== false, txOf(p)) },
+  }),
+  'database.startTransaction': async (data) => ({ transactionId: await data.startTransaction() }),
+  'database.commitTransaction': (data, p) => {
+    data.commit(str(p.transactionId, 'transactionId'))
+    return {}
+  },
+  'database.abortTransaction': (data, p) => {
+    data.abort(str(p.transactionId, 'transactionId'))
+    return {}
+  },
+}
+
+export async function startCloudbaseStandin(options: StandinOptions = {}): Promise<CloudbaseStandin> {
+  const env = options.env ?? 'standin-env'
+  const data = new StandinData(env, options.collections ? new Set(options.collections) : undefined)
+  let counts: Record<string, number> = {}
+  let sequence = 0
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', async () => {
+      const requestId = `standin-${++sequence}`
+      let body: Record<string, unknown>
+      try {
+        let params: Params
+        try {
+          params = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Params
+        } catch {
+          throw new StandinError('INVALID_PARAM', 'body is not JSON')
+        }
+        const action = typeof params.action === 'string' ? params.action : '(none)'
+        counts[action] = (counts[action] ?? 0) + 1
+        const handler = Object.prototype.hasOwnProperty.call(HANDLERS, action) ? HANDLERS[action] : undefined
+        if (!handler) throw new StandinError('INVALID_PARAM', `stand-in does not implement ${action}`)
+        body = { requestId, ...(await handler(data, params)) }
+      } catch (error) {
+        const known = error instanceof StandinError
+        body = { requestId, code: known ? error.code : 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }
+      }
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(body))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    url,
+    env,
+    sdkEnv: (caller = {}) => ({
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+      // Dummy credentials: without them the SDK leaves an unhandled rejection that kills Node.
+      TENCENTCLOUD_SECRETID: 'standin-secret-id',
+      TENCENTCLOUD_SECRETKEY: 'standin-secret-key',
+      SCF_NAMESPACE: env,
+      TCB_ENV: env,
+      // Skips the SDK's probe of Tencent Cloud's metadata host before every request.
+      TENCENTCLOUD: 'true',
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+      WX_OPENID: caller.openid ?? '',
+      WX_APPID: caller.appid ?? 'wx-standin-appid',
+    }),
+    requestCounts: () => ({ ...counts }),
+    resetRequestCounts: () => {
+      counts = {}
+    },
+    exportData: () => data.exportData(),
+    importData: (docs) => data.importData(docs),
+    reset: () => data.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        // The SDK keeps connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections()
+      }),
+  }
+}
