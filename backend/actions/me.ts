@@ -30,7 +30,8 @@ export const bindVillage = defineHandler('me.bindVillage', {
     const person: Person = await ctx.deps.store.transaction(async (tx) => {
       const existing = await tx.get<Person & { _id: string }>('people', openid)
       if (existing) {
-        await tx.patch('people', openid, { villageId: village.id })
+        // Choosing one's own village again changes nothing; on the cloud a no-op update also costs an extra read.
+        if (existing.villageId !== village.id) await tx.patch('people', openid, { villageId: village.id })
         return { ...existing, villageId: village.id }
       }
       const created: Person = {

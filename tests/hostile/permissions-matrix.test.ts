@@ -2,34 +2,12 @@ import { actions, type ActionName } from '../../types/api'
 import { PERMISSIONS, type Permission } from '../../core/permissions'
 import { chinaDay } from '../../core/time'
 import { makeTestApp } from '../support/app-harness'
-import { CALLERS, PAYLOADS, TARGETS, idSource, plantCallers, type CallerFixture, type FixtureTarget } from '../support/action-fixtures'
+import { CALLERS, PAYLOADS, TARGETS, expectedByTable, idSource, plantCallers, type FixtureTarget } from '../support/action-fixtures'
 
 // Every action × every caller × a target in 帖沟村 and one in 刘岗村, through the router. What is
-// expected is worked out here from PERMISSIONS and what each caller is stated to hold — not by
-// calling `authorize` — so the table, the router and the handlers' `target` are all under test.
-
-type Expected = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
-
-function expectedOutcome(permission: Permission, caller: CallerFixture, target: FixtureTarget): Expected {
-  if (permission.who === 'anyone') return 'allowed'
-  if (!caller.openid) return 'UNAUTHENTICATED'
-  if (permission.who === 'signedIn') return 'allowed'
-  const inScope = caller.holds.some((grant) => {
-    if (!permission.roles.includes(grant.role)) return false
-    switch (permission.scope) {
-      case 'village':
-        return 'villageId' in grant && grant.villageId === target.villageId
-      case 'star':
-        // No target of this matrix carries a star, so no star-scoped grant can reach it.
-        return false
-      case 'township':
-        return caller.townshipId === target.townshipId
-      default:
-        throw new Error(`the matrix does not know the scope ${JSON.stringify(permission.scope satisfies never)}`)
-    }
-  })
-  return inScope ? 'allowed' : 'FORBIDDEN'
-}
+// expected is worked out from PERMISSIONS and what each caller is stated to hold (expectedByTable
+// in tests/support/action-fixtures.ts) — not by calling `authorize` — so the table, the router and
+// the handlers' `target` functions are all under test.
 
 const actionNames = Object.keys(actions).sort() as ActionName[]
 const counts = { cases: 0, allowed: 0, refused: 0 }
@@ -70,7 +48,7 @@ describe.each(actionNames)('%s', (action) => {
       await plantCallers(app.store)
       const ctx = { store: app.store, now: app.clock.now, today: chinaDay(app.clock.now), nextId: idSource() }
       for (const target of TARGETS) {
-        const expected = expectedOutcome(permission, caller, target)
+        const expected = expectedByTable(permission, caller, target)
         const data = await (factory as (c: typeof ctx, t: FixtureTarget) => Promise<unknown>)(ctx, target)
         const before = app.store.dump()
         const response = await app.callRaw(caller.openid, { action, data })

@@ -4,6 +4,7 @@ import type { Objection } from '../../types/objection'
 import type { RoleGrant } from '../../types/roles'
 import type { DocumentStore } from '../../core/store'
 import type { Person } from '../../core/caller'
+import type { Permission } from '../../core/permissions'
 import { addDays } from '../../core/time'
 import { toDoc } from '../../backend/repository'
 import { DEMO, makeDraft } from './app-harness'
@@ -182,3 +183,36 @@ export const TARGETS: Array<FixtureTarget & { label: string }> = [
   { label: '帖沟村', townshipId: 'fanggang', villageId: 'tiegou' },
   { label: '刘岗村', townshipId: 'fanggang', villageId: 'liugang' },
 ]
+
+/** What the permission table says a call by `caller` on `target` must get (worked out here, not by `authorize`). */
+export type ExpectedOutcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+
+export function expectedByTable(permission: Permission, caller: CallerFixture, target: FixtureTarget): ExpectedOutcome {
+  if (permission.who === 'anyone') return 'allowed'
+  if (!caller.openid) return 'UNAUTHENTICATED'
+  if (permission.who === 'signedIn') return 'allowed'
+  const inScope = caller.holds.some((grant) => {
+    if (!permission.roles.includes(grant.role)) return false
+    switch (permission.scope) {
+      case 'village':
+        return 'villageId' in grant && grant.villageId === target.villageId
+      case 'star':
+        // No target here carries a star, so no star-scoped grant can reach it.
+        return false
+      case 'township':
+        return caller.townshipId === target.townshipId
+      default:
+        throw new Error(`the fixtures do not know the scope ${JSON.stringify(permission.scope satisfies never)}`)
+    }
+  })
+  return inScope ? 'allowed' : 'FORBIDDEN'
+}
+
+/** A caller the table allows to make `permission`'s call on `target`: the 帖沟村 villager when anyone may, else the first that may. */
+export function allowedCaller(permission: Permission, target: FixtureTarget): CallerFixture {
+  const villager = CALLERS.find((c) => c.key === 'villager-tiegou')!
+  if (expectedByTable(permission, villager, target) === 'allowed') return villager
+  const caller = CALLERS.find((c) => expectedByTable(permission, c, target) === 'allowed')
+  if (!caller) throw new Error('no fixture caller is allowed this call')
+  return caller
+}

@@ -10,8 +10,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EJSON } from 'bson'
 import { StandinData, StandinError, type StandinDoc } from './cloudbase-standin-data'
+import { answerOpenApi, isMultipart, type OpenApiCall } from './cloudbase-standin-openapi'
 
 export type { StandinDoc } from './cloudbase-standin-data'
+export type { OpenApiCall } from './cloudbase-standin-openapi'
 
 export interface CloudbaseStandin {
   readonly url: string
@@ -24,7 +26,9 @@ export interface CloudbaseStandin {
   /** Every collection's documents, sorted by `_id`. */
   exportData(): Record<string, StandinDoc[]>
   importData(data: Record<string, StandinDoc[]>): void
-  /** Drops all documents (collections stay declared). */
+  /** `cloud.openapi.*` calls received (msgSecCheck is answered; see cloudbase-standin-openapi.ts). */
+  openapiCalls(): OpenApiCall[]
+  /** Drops all documents (collections stay declared) and the recorded openapi calls. */
   reset(): void
   close(): Promise<void>
 }
@@ -33,6 +37,8 @@ export interface StandinOptions {
   env?: string
   /** If given, any other collection answers DATABASE_COLLECTION_NOT_EXIST, as the service does. */
   collections?: readonly string[]
+  /** msgSecCheck answers `risky` for content containing one of these (default: none, all pass). */
+  riskyTerms?: readonly string[]
 }
 
 type Params = Record<string, unknown>
@@ -94,11 +100,22 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
   const data = new StandinData(env, options.collections ? new Set(options.collections) : undefined)
   let counts: Record<string, number> = {}
   let sequence = 0
+  const openapiCalls: OpenApiCall[] = []
+  const riskyTerms = options.riskyTerms ?? []
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', async () => {
+      // The SDK's openapi channel (msgSecCheck) posts multipart/form-data and wants protobuf back.
+      if (isMultipart(req.headers['content-type'])) {
+        counts['wx.openApi'] = (counts['wx.openApi'] ?? 0) + 1
+        const answer = answerOpenApi(Buffer.concat(chunks), String(req.headers['content-type']), { riskyTerms })
+        if (answer.call) openapiCalls.push(answer.call)
+        res.writeHead(200, { 'content-type': answer.contentType })
+        res.end(answer.body)
+        return
+      }
       const requestId = `standin-${++sequence}`
       let body: Record<string, unknown>
       try {
@@ -146,7 +163,11 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
     },
     exportData: () => data.exportData(),
     importData: (docs) => data.importData(docs),
-    reset: () => data.reset(),
+    openapiCalls: () => openapiCalls.map((call) => ({ ...call })),
+    reset: () => {
+      data.reset()
+      openapiCalls.length = 0
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

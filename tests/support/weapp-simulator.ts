@@ -153,8 +153,14 @@ export function installWeappSimulator(distDir: string, callFunction: CallFunctio
   app.onLaunch?.(launch)
   app.onShow?.(launch)
 
+  // A page's JS runs once per file (jest's registry keeps the module), so its definition is reused.
+  const loaded = new Map<string, string>()
   const openPage = (route: string, query: Record<string, string> = {}): SimPage => {
-    const id = simulate.load(path.join(distDir, route), { compiler: 'official', rootPath: distDir })
+    let id = loaded.get(route)
+    if (!id) {
+      id = simulate.load(path.join(distDir, route), { compiler: 'official', rootPath: distDir })
+      loaded.set(route, id)
+    }
     const node = simulate.render(id)
     const container = document.createElement('div')
     container.setAttribute('data-route', route)

@@ -92,7 +92,7 @@ export function DraftForm({ villageId, initialDate }: { villageId: string; initi
       <FieldError errors={errors} name='villageId' />
 
       {form.submitError && <Text className='error-text submit-error'>{form.submitError}</Text>}
-      {sent && !form.submitError && <Text className='draft-success'>已提交，等待村党支部书记审核。可继续起草下一条。</Text>}
+      {sent && !form.submitError && <Text className='draft-success'>已提交，等待书记审核。可继续起草下一条。</Text>}
       <ActionButton
         className='btn btn--primary draft-submit'
         loading={form.pending}

@@ -212,6 +212,16 @@ describe('runDailyPublish', () => {
     // A clean run writes twice per notice (the notice and its audit entry) and once per board.
     const CRASH_POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 20, 29]
 
+    it('covers every write of a clean run with the crash points', async () => {
+      app = await makeTestApp()
+      const { day, ids } = await approvedForTomorrow(app)
+      setChinaTime(app, day, '07:00')
+      const counting = withCrashingStore(app.deps, Number.POSITIVE_INFINITY)
+      await runDailyPublish(counting.deps)
+      expect(counting.state.writes).toBe(ids.length * 2 + FANGGANG_VILLAGES.length)
+      expect(Math.max(...CRASH_POINTS)).toBe(counting.state.writes - 1)
+    })
+
     it.each(CRASH_POINTS)('crashing after %i writes, then running again, ends as one clean run would', async (writesBeforeCrash) => {
       app = await makeTestApp()
       const { day } = await approvedForTomorrow(app)
