@@ -8,7 +8,7 @@ import { createLocalDeps } from '../server/local-deps'
 import { seedIfEmpty } from '../backend/seed/seed'
 import { publishDueNotices } from '../backend/publish/publish-due'
 import { toDoc } from '../backend/repository'
-import { chinaDay } from '../core/time'
+import { addDays, chinaDay } from '../core/time'
 import { makeNotice } from '../tests/support/factories'
 import { median } from './util'
 
@@ -63,11 +63,18 @@ async function coldLoad(url: string, selector: string, localStorage: Record<stri
       { entries: Object.entries(localStorage) },
     )
     await page.addInitScript(watchScript(selector))
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(url, { waitUntil: 'commit' })
-    await page.waitForFunction(() => typeof (window as unknown as { __firstVisibleMs?: number }).__firstVisibleMs === 'number', undefined, {
-      timeout: 60_000,
-      polling: 50,
-    })
+    try {
+      await page.waitForFunction(() => typeof (window as unknown as { __firstVisibleMs?: number }).__firstVisibleMs === 'number', undefined, {
+        timeout: 60_000,
+        polling: 50,
+      })
+    } catch (error) {
+      const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '')
+      throw new Error(`${selector} never showed on ${url}: ${String(error).split('\n')[0]}; page text: ${text.slice(0, 200).replace(/\s+/g, ' ')}; page errors: ${errors.join('; ')}`)
+    }
     return await page.evaluate(() => (window as unknown as { __firstVisibleMs: number }).__firstVisibleMs)
   } finally {
     await context.close().catch(() => undefined)
@@ -81,12 +88,14 @@ async function startBoardServer(h5Dir: string): Promise<{ app: FastifyInstance; 
   const { deps, close } = createLocalDeps(dataDir)
   const today = chinaDay(deps.now())
   await seedIfEmpty(deps, today)
-  // Before 07:00 China the seed has no board for today yet: publish two notices for it now.
-  if (!(await deps.store.get('boards', `tiegou_${today}`))) {
+  // Before 07:00 China the seed has no board for today yet, and a run near midnight may see the
+  // browser's day turn: make sure 帖沟村 has a board with entries for today and for tomorrow.
+  for (const day of [today, addDays(today, 1)]) {
+    if (await deps.store.get('boards', `tiegou_${day}`)) continue
     for (const k of [0, 1]) {
-      await deps.store.insert('notices', toDoc(makeNotice({ id: `bench-${today}-${k}`, publishDate: today, status: 'approved', boardDate: null, createdAt: deps.now().toISOString() })))
+      await deps.store.insert('notices', toDoc(makeNotice({ id: `bench-${day}-${k}`, publishDate: day, status: 'approved', boardDate: null, createdAt: deps.now().toISOString() })))
     }
-    await publishDueNotices(deps, { date: today, villageId: 'tiegou' })
+    await publishDueNotices(deps, { date: day, villageId: 'tiegou' })
   }
   const app = await buildLocalServer({ deps, dataDir, h5Dir })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })

@@ -5,7 +5,7 @@ import { chinaDay } from '../core/time'
 import { handleApiCall } from '../backend/router'
 import type { Deps } from '../backend/deps'
 import { runDailyPublish } from '../backend/publish/daily'
-import { PAYLOADS, TARGETS, allowedCaller, idSource, type FixtureContext } from '../tests/support/action-fixtures'
+import { PAYLOADS, TARGETS, allowedCaller, idSource, type FixtureContext, type FixtureTarget } from '../tests/support/action-fixtures'
 import { countingStore, type StoreCounts } from './counting-store'
 import { quantile } from './util'
 
@@ -42,6 +42,13 @@ export interface RequestCounter {
   reset: () => void
 }
 
+/** The action's payload factory; an action without one cannot be benchmarked (nor walked by the matrix). */
+function payloadFactory(action: ActionName): (c: FixtureContext, t: FixtureTarget) => Promise<unknown> {
+  const factory = (PAYLOADS as Partial<Record<string, unknown>>)[action]
+  if (typeof factory !== 'function') throw new Error(`${action} has no payload factory in tests/support/action-fixtures.ts`)
+  return factory as (c: FixtureContext, t: FixtureTarget) => Promise<unknown>
+}
+
 const perCall = (counts: StoreCounts[], key: 'reads' | 'writes' | 'transactions' | 'roundTrips') => quantile(counts.map((c) => c[key]), 0.5)
 
 /**
@@ -65,7 +72,7 @@ export async function measureActions(options: {
   const results: ActionCost[] = []
   for (const action of options.actions ?? ACTION_NAMES) {
     const caller = allowedCaller(PERMISSIONS[action], target)
-    const factory = PAYLOADS[action] as (c: FixtureContext, t: typeof target) => Promise<unknown>
+    const factory = payloadFactory(action)
     const latencies: number[] = []
     const counts: StoreCounts[] = []
     for (let i = 0; i < options.warmup + options.calls; i++) {
@@ -142,7 +149,7 @@ export async function measureRoundTrips(options: {
   await measure('publish (2nd run)', 1, async () => undefined, async () => void (await runDailyPublish(deps)))
   for (const action of ACTION_NAMES) {
     const caller = allowedCaller(PERMISSIONS[action], target)
-    const factory = PAYLOADS[action] as (c: FixtureContext, t: typeof target) => Promise<unknown>
+    const factory = payloadFactory(action)
     await measure(action, options.calls, () => factory(ctx, target), async (data) => {
       const response = await handleApiCall({ action, data }, caller.openid, deps)
       if (!response.ok) throw new Error(`bench: ${action} as ${caller.label} failed: ${JSON.stringify(response.error)}`)

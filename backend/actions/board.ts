@@ -25,6 +25,8 @@ export const getBoard = defineHandler('board.get', {
       .filter((n) => (internal ? n.status === 'published' : isPubliclyVisible(n, ctx.today)))
       .sort((a, b) => (a.kind === b.kind ? a.createdAt.localeCompare(b.createdAt) : a.kind === 'praise' ? -1 : 1))
     const entries = notices.map((n) => toBoardEntry(n, internal))
+    // The 广播稿 goes out over the loudspeaker to everyone, so even the cadres' copy is the public view.
+    const publicEntries = internal ? notices.filter((n) => isPubliclyVisible(n, ctx.today)).map((n) => toBoardEntry(n, false)) : entries
     return {
       id: board._id,
       villageId: village.id,
@@ -32,7 +34,7 @@ export const getBoard = defineHandler('board.get', {
       date,
       publishedAt: board.publishedAt,
       entries,
-      script: buildBroadcastScript(village.name, date, entries),
+      script: buildBroadcastScript(village.name, date, publicEntries),
       internal,
     }
   },

@@ -13,6 +13,7 @@ import { addDays, chinaDay, chineseDate, publishInstant } from '../../core/time'
 import { artifactsDir, requireBuildOutput } from '../support/build-output'
 import { launchBrowser, type Browser } from '../support/browser'
 import { startLocalServer, type RunningLocalServer } from '../support/local-server'
+import { DEFAULT_NOW } from '../support/app-harness'
 
 jest.setTimeout(120_000)
 
@@ -27,8 +28,19 @@ const CRITICISM = { name: '赵铁柱', masked: '赵某某', householdNo: '2组21
 let server: RunningLocalServer
 let browser: Browser
 let page: Page
+/** The villager's browser, opened in the last step. */
+let phone: Browser | undefined
 /** Tomorrow in China by the server's clock at start: the day both notices are for. */
 let boardDay: string
+
+/**
+ * Moves the server's clock and the browser's together (the page computes "today" and the draft's
+ * default day from its own clock), so the flow never straddles a midnight and dates are reproducible.
+ */
+async function setClock(instant: Date) {
+  server.setNow(instant)
+  await browser.context.clock.setSystemTime(instant)
+}
 
 /** Opens a route of the H5 app (hash router) as a fresh page load, so no state of the last one lingers. */
 async function open(route: string): Promise<void> {
@@ -98,14 +110,19 @@ async function approve(subjectName: string) {
 
 beforeAll(async () => {
   const h5Dir = requireBuildOutput('h5', ['index.html'])
-  server = await startLocalServer({ h5Dir, now: new Date() })
-  boardDay = addDays(chinaDay(server.now()), 1)
+  // 2026-11-27 10:00 in China, a Friday: after that day's 07:00 publish.
+  const start = new Date(DEFAULT_NOW)
+  server = await startLocalServer({ h5Dir, now: start })
+  boardDay = addDays(chinaDay(start), 1)
   browser = await launchBrowser()
   page = browser.page
+  // The browser's clock starts at the server's and flows from there.
+  await browser.context.clock.install({ time: start })
   page.setDefaultTimeout(20_000)
 })
 
 afterAll(async () => {
+  await phone?.close()
   await browser?.close()
   await server?.close()
 })
@@ -113,7 +130,8 @@ afterAll(async () => {
 let errorsReported = 0
 afterEach(() => {
   // Surface what the page said (uncaught errors, failed requests) next to the step it happened in.
-  const fresh = browser?.pageErrors.slice(errorsReported) ?? []
+  const all = [...(browser?.pageErrors ?? []), ...(phone?.pageErrors ?? [])]
+  const fresh = all.slice(errorsReported)
   errorsReported += fresh.length
   if (fresh.length) console.warn(`browser errors during this step:\n${fresh.join('\n')}`)
 })
@@ -153,7 +171,7 @@ test('the branch secretary approves both in the review queue', async () => {
 
 test('the 07:00 job publishes tomorrow’s board', async () => {
   // Tomorrow, 07:05 in China.
-  server.setNow(new Date(publishInstant(boardDay).getTime() + 5 * 60_000))
+  await setClock(new Date(publishInstant(boardDay).getTime() + 5 * 60_000))
   const res = await server.post('/cloud/publishDaily', { date: boardDay })
   expect(res.status).toBe(200)
   expect(res.body).toMatchObject({ ok: true, data: { date: boardDay, noticesPublished: 2 } })
@@ -162,13 +180,14 @@ test('the 07:00 job publishes tomorrow’s board', async () => {
   expect(again.body).toMatchObject({ ok: true, data: { noticesPublished: 0 } })
 })
 
-test('a villager opens 今日公告 and sees both entries, the criticised name masked', async () => {
-  await signInAs(VILLAGER, '李桂兰')
+/**
+ * Loads 今日公告 afresh and answers the ms from navigation start to the first visible `.board-entry`,
+ * read in the page with performance.now() (whose origin is the navigation start).
+ */
+async function measureBoardLoad(): Promise<number> {
   await page.goto('about:blank')
-  const started = Date.now()
   await page.goto(`${server.baseUrl}/#/pages/board/index`)
-  // ms from navigation start to the first visible entry, read in the page (performance.now()).
-  const firstEntryAt = await page.waitForFunction(
+  const at = await page.waitForFunction(
     () => {
       const entry = document.querySelector('.board-entry')
       return entry && entry.getBoundingClientRect().height > 0 ? performance.now() : false
@@ -176,10 +195,27 @@ test('a villager opens 今日公告 and sees both entries, the criticised name m
     undefined,
     { polling: 'raf' },
   )
-  const loadMs = Math.round(Number(await firstEntryAt.jsonValue()))
-  const wallMs = Date.now() - started
-  console.log(`board page load: navigation start → first .board-entry visible = ${loadMs} ms (test wall clock ${wallMs} ms)`)
-  expect(loadMs).toBeLessThan(10_000)
+  return Math.round(Number(await at.jsonValue()))
+}
+
+test('a villager opens 今日公告 and sees both entries, the criticised name masked', async () => {
+  // A villager's own phone: a second browser with its own profile and the real clock (the board's
+  // day is the server's), so performance.now() in the page is genuine.
+  phone = await launchBrowser()
+  page = phone.page
+  page.setDefaultTimeout(20_000)
+  await signInAs(VILLAGER, '李桂兰')
+
+  const cdp = await phone.context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  const coldMs = await measureBoardLoad()
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false })
+  const warmMs = await measureBoardLoad()
+  console.log(
+    `board page load, navigation start → first .board-entry visible: ${coldMs} ms with the HTTP cache disabled, ${warmMs} ms with it warm`,
+  )
+  expect(coldMs).toBeLessThan(10_000)
 
   expect(await page.locator('.board-entry').count()).toBe(2)
   expect(await page.locator('.board-header__village').innerText()).toContain('帖沟村')
@@ -211,5 +247,5 @@ test('a villager opens 今日公告 and sees both entries, the criticised name m
   await page.screenshot({ path: shot, fullPage: true })
   expect(fs.statSync(shot).size).toBeGreaterThan(10_000)
 
-  expect(browser.pageErrors.filter((e) => e.startsWith('pageerror'))).toEqual([])
+  expect([...browser.pageErrors, ...phone.pageErrors].filter((e) => e.startsWith('pageerror'))).toEqual([])
 })

@@ -59,14 +59,18 @@ export async function plantPendingNotice(ctx: FixtureContext, target: FixtureTar
   return notice
 }
 
-/** A criticism on today's board of the target village (objectable, rectifiable). */
+/**
+ * A criticism on yesterday's board of the target village: still in its public week, so objectable,
+ * and rectifiable. Yesterday, so that planting many (the bench does) leaves today's board as it was.
+ */
 export async function plantPublishedCriticism(ctx: FixtureContext, target: FixtureTarget, overrides: Partial<Notice> = {}): Promise<Notice> {
+  const yesterday = addDays(ctx.today, -1)
   const notice = makeCriticism({
     id: ctx.nextId('n'),
     townshipId: target.townshipId,
     villageId: target.villageId,
-    publishDate: ctx.today,
-    boardDate: ctx.today,
+    publishDate: yesterday,
+    boardDate: yesterday,
     createdAt: ctx.now.toISOString(),
     draftedBy: 'fixture-drafter',
     reviewedBy: 'fixture-reviewer',

@@ -77,6 +77,18 @@ describe('the daily board, from draft to the morning loudspeaker', () => {
     expect(entryOf(board, criticismId)?.subjectLabel).toBe(`${criticismDraft.subject.name}（${criticismDraft.subject.householdNo}）`)
   })
 
+  it('gives the cadre a loudspeaker script with the criticised name masked, since it is read out to everyone', async () => {
+    const board = await ok(app.call(DEMO.cadre, 'board.get', { villageId: 'tiegou' }))
+    expect(board.script).toContain(maskName(criticismDraft.subject.name))
+    expect(board.script).not.toContain(criticismDraft.subject.name)
+  })
+
+  it('leaves a criticism under objection out of the cadre’s loudspeaker script', async () => {
+    await ok(app.call(DEMO.villager, 'objection.create', { noticeId: criticismId, reason: '门前柴草已于昨日清理干净，请核实。' }))
+    const board = await ok(app.call(DEMO.cadre, 'board.get', { villageId: 'tiegou' }))
+    expect(board.script).not.toContain(criticismDraft.text)
+  })
+
   it('shows a cadre of another village only the public view', async () => {
     const board = await ok(app.call(await insertOtherVillageCadre(app), 'board.get', { villageId: 'tiegou' }))
     expect(board.internal).toBe(false)
