@@ -66,3 +66,8 @@ export function toBoardEntry(notice: Notice, internal: boolean): BoardEntry {
     rectified: notice.rectifiedAt !== null,
   }
 }
+
+/** Nobody decides their own objection (a cadre bound to the village may also object as a villager). */
+export function checkObjectionDecider(objection: { openid: string }, deciderOpenid: string): void {
+  if (objection.openid === deciderOpenid) throw forbidden('不能处理自己提出的申诉')
+}

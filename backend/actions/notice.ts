@@ -118,8 +118,13 @@ export const reviewNotice = defineHandler('notice.review', {
     )
     // Approved after its day's 07:00 run: publish now instead of waiting for tomorrow's timer.
     if (reviewed.status === 'approved' && isPublishDue(reviewed.publishDate, ctx.now)) {
-      await publishDueNotices(ctx.deps, { date: ctx.today, villageId: reviewed.villageId })
-      return getNotice(ctx.deps.store, reviewed.id)
+      try {
+        await publishDueNotices(ctx.deps, { date: ctx.today, villageId: reviewed.villageId })
+        return await getNotice(ctx.deps.store, reviewed.id)
+      } catch (error) {
+        // The approval is saved; the next 07:00 run publishes what this one could not.
+        console.error('[notice.review] immediate publish failed', error)
+      }
     }
     return reviewed
   },

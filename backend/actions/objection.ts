@@ -1,7 +1,7 @@
 import type { Notice } from '../../types/notice'
 import type { Objection } from '../../types/objection'
 import { DomainError } from '../../core/errors'
-import { checkObjectable } from '../../core/notice-rules'
+import { checkObjectable, checkObjectionDecider } from '../../core/notice-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
@@ -66,6 +66,7 @@ export const decideObjection = defineHandler('objection.decide', {
     return ctx.deps.store.transaction(async (tx) => {
       const objection = await getObjection(tx, input.objectionId)
       if (objection.status !== 'open') throw new DomainError('CONFLICT', '该申诉已处理，请刷新后查看')
+      checkObjectionDecider(objection, actor)
       const notice = await getNotice(tx, objection.noticeId)
       const decided: Objection = {
         ...objection, status: input.decision === 'uphold' ? 'upheld' : 'dismissed', decidedBy: actor, decidedAt: at, version: objection.version + 1,

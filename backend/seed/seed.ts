@@ -21,19 +21,21 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
       grants: person.grants, createdAt: now.toISOString(),
     })
   }
+  let sequence = 0
   for (let back = 6; back >= 0; back--) {
     const day = addDays(today, -back)
     if (back === 0 && !isPublishDue(day, now)) break
     for (const [v, villageId] of SEEDED_BOARD_VILLAGES.entries()) {
       for (let k = 0; k < 2; k++) {
-        await insertNotice(deps, villageId, day, SAMPLE_NOTICES[(back + v * 2 + k + 1) % SAMPLE_NOTICES.length], 'approved')
+        await insertNotice(deps, villageId, day, SAMPLE_NOTICES[(back + v * 2 + k + 1) % SAMPLE_NOTICES.length], 'approved', ++sequence)
       }
     }
     await publishDueNotices(deps, { date: day })
   }
   const tomorrow = addDays(today, 1)
-  await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending')
-  await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending')
+  const inserted = await deps.store.count('notices', {})
+  await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending', inserted + 1)
+  await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending', inserted + 2)
   return true
 }
 
@@ -43,8 +45,10 @@ async function insertNotice(
   day: string,
   sample: (typeof SAMPLE_NOTICES)[number],
   status: 'approved' | 'pending',
+  sequence: number,
 ): Promise<void> {
-  const at = deps.now().toISOString()
+  // Distinct, ordered creation times, as real drafting produces (list cursors rely on them).
+  const at = new Date(deps.now().getTime() - 1000 + sequence).toISOString()
   const notice: Notice = {
     id: deps.newId(),
     townshipId: FANGGANG.id,

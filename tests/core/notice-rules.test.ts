@@ -2,6 +2,7 @@ import {
   CRITICISM_PUBLIC_DAYS,
   MAX_DAYS_AHEAD,
   checkObjectable,
+  checkObjectionDecider,
   checkPublishDate,
   checkRectifiable,
   isPubliclyVisible,
@@ -176,5 +177,15 @@ describe('toBoardEntry', () => {
     const entry = toBoardEntry(makeCriticism(), false)
     expect(JSON.stringify(entry)).not.toContain(DEMO.cadre)
     expect(JSON.stringify(entry)).not.toContain(DEMO.secretary)
+  })
+})
+
+describe('checkObjectionDecider', () => {
+  it('refuses a secretary deciding an objection they filed themselves', () => {
+    expect(() => checkObjectionDecider({ openid: 'sec-1' }, 'sec-1')).toThrow('不能处理自己提出的申诉')
+  })
+
+  it('lets anyone else decide it', () => {
+    expect(() => checkObjectionDecider({ openid: 'villager-1' }, 'sec-1')).not.toThrow()
   })
 })

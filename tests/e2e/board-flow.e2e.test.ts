@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { addDays, chinaDay, chineseDate, publishInstant } from '../../core/time'
 import { artifactsDir, requireBuildOutput } from '../support/build-output'
 import { launchBrowser, type Browser } from '../support/browser'
@@ -49,9 +49,10 @@ async function open(route: string): Promise<void> {
 }
 
 /** Signs in through the 演示登录 section of 我的 and waits until the page shows who we are. */
-async function signInAs(openid: string, expectedName: string): Promise<void> {
+async function signInAs(openid: string, label: string, expectedName: string): Promise<void> {
   await open('/pages/me/index')
   const person = page.locator(`.demo-person[data-openid="${openid}"]`)
+  expect(await person.locator('.demo-person__label').innerText()).toBe(label)
   await person.locator('.demo-person__login').click()
   await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
   await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
@@ -60,25 +61,43 @@ async function signInAs(openid: string, expectedName: string): Promise<void> {
 /** The visible text of the whole page. */
 const pageText = () => page.evaluate(() => document.body.innerText)
 
+/** The box of an element once it has stopped moving (two reads 50 ms apart agree): sheets slide, wheels snap. */
+async function settledBox(locator: Locator) {
+  let last = await locator.boundingBox()
+  const deadline = Date.now() + 5_000
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const box = await locator.boundingBox()
+    if (box && last && Math.abs(box.x - last.x) < 0.5 && Math.abs(box.y - last.y) < 0.5) return box
+    if (Date.now() > deadline) throw new Error('element kept moving for 5 s')
+    last = box
+  }
+}
+
 /**
  * Picks an option of a Taro H5 selector <Picker> the way a thumb does: opens it, drags the wheel
- * until the option sits in the middle row, confirms with 确定.
+ * until the option sits in the middle row (checking, and dragging again if the wheel snapped
+ * elsewhere), confirms with 确定.
  */
 async function pickOption(trigger: string, option: string): Promise<void> {
   await page.click(trigger)
   const overlay = page.locator('.weui-picker__overlay', { has: page.locator('.weui-picker__item', { hasText: option }) })
-  // A trial click waits until the sliding-up sheet is visible and stable (the middle row is on top there).
+  const item = overlay.locator('.weui-picker__item', { hasText: option })
+  // A trial click waits until the sheet is visible and stable (the middle row is on top there).
   await overlay.locator('.weui-picker__indicator').click({ trial: true })
-  const middle = await overlay.locator('.weui-picker__indicator').boundingBox()
-  const target = await overlay.locator('.weui-picker__item', { hasText: option }).boundingBox()
-  if (!middle || !target) throw new Error(`picker for ${trigger} has no layout`)
+  const middle = await settledBox(overlay.locator('.weui-picker__indicator'))
   const x = middle.x + middle.width / 2
-  const from = middle.y + middle.height / 2
-  const by = target.y + target.height / 2 - from
-  await page.mouse.move(x, from)
-  await page.mouse.down()
-  await page.mouse.move(x, from - by, { steps: 8 })
-  await page.mouse.up()
+  const centre = middle.y + middle.height / 2
+  for (let attempt = 1; ; attempt++) {
+    const target = await settledBox(item)
+    const by = target.y + target.height / 2 - centre
+    if (Math.abs(by) < 2) break
+    if (attempt > 3) throw new Error(`could not turn the ${trigger} wheel to ${option}`)
+    await page.mouse.move(x, centre)
+    await page.mouse.down()
+    await page.mouse.move(x, centre - by, { steps: 8 })
+    await page.mouse.up()
+  }
   await overlay.locator('.weui-picker__action', { hasText: '确定' }).click()
   await page.locator(trigger, { hasText: option }).waitFor()
   await overlay.waitFor({ state: 'hidden' })
@@ -137,7 +156,7 @@ afterEach(() => {
 })
 
 test('a village cadre drafts a praise and a criticism for tomorrow through the draft page', async () => {
-  await signInAs(CADRE, '张建国')
+  await signInAs(CADRE, '帖沟村 村干部', '张建国')
   await page.click('.me-link--draft')
   await page.waitForSelector('.draft-form')
   expect(await page.locator('.cadre-village').innerText()).toContain('帖沟村')
@@ -162,7 +181,7 @@ test('a village cadre drafts a praise and a criticism for tomorrow through the d
 })
 
 test('the branch secretary approves both in the review queue', async () => {
-  await signInAs(SECRETARY, '王志刚')
+  await signInAs(SECRETARY, '帖沟村 村党支部书记', '王志刚')
   await page.click('.me-link--review')
   await page.waitForSelector('.review-tab--pending.review-tab--active')
   await approve(PRAISE.name)
@@ -204,7 +223,7 @@ test('a villager opens 今日公告 and sees both entries, the criticised name m
   phone = await launchBrowser()
   page = phone.page
   page.setDefaultTimeout(20_000)
-  await signInAs(VILLAGER, '李桂兰')
+  await signInAs(VILLAGER, '帖沟村 村民', '李桂兰')
 
   const cdp = await phone.context.newCDPSession(page)
   await cdp.send('Network.enable')

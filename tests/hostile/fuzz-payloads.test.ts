@@ -4,7 +4,7 @@ import type { ZodObject, ZodRawShape, ZodTypeAny } from 'zod'
 import { actions, type ActionName } from '../../types/api'
 import type { ApiResponse } from '../../types/errors'
 import { DEMO, makeTestApp, type TestApp } from '../support/app-harness'
-import { NASTY_EVENTS, NASTY_ROOTS, NASTY_VALUES, mutatedInputs, pathsOf, uncleanRefusal, validInputs } from '../support/hostile-values'
+import { NASTY_EVENTS, NASTY_ROOTS, NASTY_VALUES, mutatedInputs, pathsOf, uncleanRefusal, validInputs, withPrototypeKeys } from '../support/hostile-values'
 
 // Bad payloads for every action, through the router, against a seeded database whose exact rows
 // are fingerprinted before, during and after. A payload the schema refuses must answer
@@ -114,6 +114,7 @@ describe('hand-picked values in every field and as the whole payload', () => {
       }
     }
     for (const [label, value] of NASTY_ROOTS) payloads.push([`payload = ${label}`, value])
+    withPrototypeKeys(valid).forEach((value, i) => payloads.push([`prototype keys at the top #${i + 1}`, value]))
 
     let n = 0
     for (const [label, data] of payloads) {

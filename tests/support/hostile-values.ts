@@ -9,7 +9,8 @@ import type { ApiResponse } from '../../types/errors'
 
 /** 1 MB of text, built once and shared by reference. */
 export const ONE_MEGABYTE = 'x'.repeat(1024 * 1024)
-export const ONE_MEGABYTE_CJK = '帖'.repeat(1024 * 1024 / 3)
+/** About 1 MB in UTF-8 (3 bytes a character). */
+export const ONE_MEGABYTE_CJK = '帖'.repeat(Math.floor((1024 * 1024) / 3))
 
 /** `{ a: { a: … } }` nested `depth` levels. */
 export function deepObject(depth: number): Record<string, unknown> {
@@ -83,6 +84,16 @@ export const NASTY_VALUES: Array<[label: string, value: unknown]> = [
   ['100k-element array', Array.from({ length: 100_000 }, (_, i) => i)],
   ...PROTO_OBJECTS.map((value, i) => [`prototype keys #${i + 1}`, value] as [string, unknown]),
 ]
+
+/** `payload` with the prototype-pollution keys added at its top level, as JSON.parse would produce it. */
+export function withPrototypeKeys(payload: Record<string, unknown>): unknown[] {
+  const body = JSON.stringify(payload).slice(1, -1)
+  return [
+    '"__proto__":{"isAdmin":true,"polluted":"yes","villageId":"liugang"}',
+    '"constructor":{"prototype":{"polluted":"yes"}}',
+    '"prototype":{"polluted":"yes"}',
+  ].map((key) => JSON.parse(`{${key}${body ? `,${body}` : ''}}`))
+}
 
 /** Whole payloads that are not an action's input at all. */
 export const NASTY_ROOTS: Array<[label: string, value: unknown]> = [
@@ -177,8 +188,8 @@ const badValueArb: fc.Arbitrary<unknown> = fc.oneof(
 
 /**
  * A valid input of `schema` broken in one place: a field replaced by a bad value, a field
- * removed, a key added at the top, or the whole payload replaced. Some mutants stay valid;
- * the suite checks each against the schema and routes those elsewhere.
+ * removed, the payload wrapped in an array or a string, or replaced whole. Some mutants stay
+ * valid (an optional field removed); the suite checks each against the schema and skips those.
  */
 export function mutatedInputs(schema: ZodTypeAny, topKeys: string[]): fc.Arbitrary<unknown> {
   return fc.tuple(validInputs(schema), fc.nat(), badValueArb, fc.nat({ max: 99 })).map(([valid, pick, bad, kind]) => {
