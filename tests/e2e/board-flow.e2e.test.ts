@@ -146,13 +146,15 @@ afterAll(async () => {
   await server?.close()
 })
 
-let errorsReported = 0
+const reported = new Map<Browser, number>()
 afterEach(() => {
-  // Surface what the page said (uncaught errors, failed requests) next to the step it happened in.
-  const all = [...(browser?.pageErrors ?? []), ...(phone?.pageErrors ?? [])]
-  const fresh = all.slice(errorsReported)
-  errorsReported += fresh.length
-  if (fresh.length) console.warn(`browser errors during this step:\n${fresh.join('\n')}`)
+  // Surface what the pages said (uncaught errors, failed requests) next to the step it happened in.
+  for (const b of [browser, phone]) {
+    if (!b) continue
+    const fresh = b.pageErrors.slice(reported.get(b) ?? 0)
+    reported.set(b, b.pageErrors.length)
+    if (fresh.length) console.warn(`browser errors during this step:\n${fresh.join('\n')}`)
+  }
 })
 
 test('a village cadre drafts a praise and a criticism for tomorrow through the draft page', async () => {
