@@ -11,6 +11,7 @@ import { todayInChina } from '../../lib/day'
 import './index.css'
 
 const openSwitcher = () => Taro.navigateTo({ url: '/pages/villages/index' })
+const openHistory = () => Taro.switchTab({ url: '/pages/history/index' })
 
 /** 今日公告: the chosen (or bound) village's board for today in China. */
 export default function BoardPage() {
@@ -59,6 +60,9 @@ export default function BoardPage() {
             <View className='board-empty'>
               <Text className='board-empty__text'>今日公告尚未发布</Text>
               <Text className='muted'>每天早上 7:00 发布</Text>
+              <Button className='btn board-empty__history' onClick={openHistory}>
+                查看往期公告
+              </Button>
             </View>
           </>
         )}
