@@ -6,6 +6,7 @@ import { handleApiCall } from '../../backend/router'
 import { seedIfEmpty } from '../../backend/seed/seed'
 import { chinaDay } from '../../core/time'
 import type { Deps } from '../../backend/deps'
+import type { DocumentStore } from '../../core/store'
 
 /** The seeded demo people, by role (see backend/seed/fanggang-data.ts). */
 export const DEMO = {
@@ -21,18 +22,20 @@ export const DEMO = {
 export const DEFAULT_NOW = '2026-11-27T02:00:00.000Z'
 
 /**
- * A whole back end on an in-memory SQLite database, seeded with 方岗镇, a settable clock and
- * predictable ids; `call` goes through the same router the cloud function and the local server use.
+ * The back end on any store, seeded with 方岗镇, with a settable clock and predictable ids
+ * (`<idPrefix>00000001`…); `call` goes through the same router the cloud function and the local server use.
  */
-export async function makeTestApp(options: { now?: string; seed?: boolean; file?: string } = {}) {
+export async function makeAppOnStore<S extends DocumentStore>(
+  store: S,
+  options: { now?: string; seed?: boolean; idPrefix: string },
+) {
   const clock = { now: new Date(options.now ?? DEFAULT_NOW) }
-  const store = createSqliteStore({ file: options.file ?? ':memory:' })
   let sequence = 0
   const deps: Deps = {
     store,
     contentCheck: localContentChecker,
     now: () => clock.now,
-    newId: () => `t${String(++sequence).padStart(8, '0')}`,
+    newId: () => `${options.idPrefix}${String(++sequence).padStart(8, '0')}`,
     defaultTownshipId: 'fanggang',
   }
   if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
@@ -50,8 +53,14 @@ export async function makeTestApp(options: { now?: string; seed?: boolean; file?
     callRaw(openid: string | null, event: unknown): Promise<ApiResponse<any>> {
       return handleApiCall(event, openid, deps)
     },
-    close: () => store.close(),
   }
+}
+
+/** The whole back end on an in-memory (or given) SQLite database: see makeAppOnStore. */
+export async function makeTestApp(options: { now?: string; seed?: boolean; file?: string } = {}) {
+  const store = createSqliteStore({ file: options.file ?? ':memory:' })
+  const app = await makeAppOnStore(store, { ...options, idPrefix: 't' })
+  return { ...app, close: () => store.close() }
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
