@@ -10,10 +10,9 @@ import { publishDueNotices } from '../backend/publish/publish-due'
 import { toDoc } from '../backend/repository'
 import { addDays, chinaDay } from '../core/time'
 import { makeNotice } from '../tests/support/factories'
+import { CHROMIUM_ARGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../tests/support/browser'
 import { median } from './util'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 export interface H5Timing {
   runs: number

@@ -6,7 +6,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); .ci/run installs it when missing. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const CHROMIUM_ARGS = [
+/** The flags every headless Chromium here needs: no sandbox as root, no network beyond localhost. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
