@@ -1,3 +1,4 @@
+import { useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '../../types/common'
 import { errorMessage } from '../services/errors'
@@ -76,4 +77,23 @@ export function usePagedList<T>(
   }, deps)
 
   return { items, loading, loadingMore, error, hasMore: cursor !== null, loadMore, reload }
+}
+
+/** Loads the next page when the user scrolls to the bottom of the page. */
+export function useLoadMoreOnReachBottom(list: Pick<PagedList<unknown>, 'hasMore' | 'loadMore'>): void {
+  useReachBottom(() => {
+    if (list.hasMore) void list.loadMore()
+  })
+}
+
+/** StateView's props for a paged list: an error or the empty state only while nothing is shown. */
+export function pagedListState(list: PagedList<unknown>) {
+  const nothingShown = list.items.length === 0
+  return {
+    ready: !nothingShown,
+    loading: list.loading,
+    error: nothingShown ? list.error : null,
+    onRetry: list.reload,
+    empty: nothingShown,
+  }
 }

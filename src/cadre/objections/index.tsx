@@ -1,7 +1,6 @@
-import { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { StateView } from '../../components/StateView'
-import { usePagedList } from '../../hooks/usePagedList'
+import { usePagedList, useLoadMoreOnReachBottom, pagedListState } from '../../hooks/usePagedList'
 import { formatInstant } from '../../lib/day'
 import { isSecretaryOf } from '../../lib/grants'
 import { callApi } from '../../services/api'
@@ -13,16 +12,10 @@ import './index.css'
 
 function OpenObjections({ villageId, canDecide }: { villageId: string; canDecide: boolean }) {
   const list = usePagedList((cursor) => callApi('objection.listOpen', { villageId, cursor, limit: 20 }), [villageId])
-  useReachBottom(() => {
-    if (list.hasMore) void list.loadMore()
-  })
+  useLoadMoreOnReachBottom(list)
   return (
     <StateView
-      ready={list.items.length > 0}
-      loading={list.loading}
-      error={list.items.length === 0 ? list.error : null}
-      onRetry={list.reload}
-      empty={list.items.length === 0}
+      {...pagedListState(list)}
       emptyText='没有待处理的申诉'
     >
       {list.items.map((o) => (

@@ -1,8 +1,7 @@
-import { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Notice, NoticeStatus } from '../../../types/notice'
 import { StateView } from '../../components/StateView'
-import { usePagedList } from '../../hooks/usePagedList'
+import { usePagedList, useLoadMoreOnReachBottom, pagedListState } from '../../hooks/usePagedList'
 import { callApi } from '../../services/api'
 import { NoticeCard } from '../components/NoticeCard'
 import { ReviewActions } from './ReviewActions'
@@ -25,17 +24,11 @@ export function DraftList({ villageId, status, canReview, refreshKey, onReviewed
     (cursor) => callApi('notice.listDrafts', { villageId, cursor, limit: 20, ...(status ? { status } : {}) }),
     [villageId, status, refreshKey],
   )
-  useReachBottom(() => {
-    if (list.hasMore) void list.loadMore()
-  })
+  useLoadMoreOnReachBottom(list)
 
   return (
     <StateView
-      ready={list.items.length > 0}
-      loading={list.loading}
-      error={list.items.length === 0 ? list.error : null}
-      onRetry={list.reload}
-      empty={list.items.length === 0}
+      {...pagedListState(list)}
       emptyText={emptyText}
     >
       <View className='draft-list'>

@@ -1,10 +1,10 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BoardDate } from '../../../types/board'
 import { StateView } from '../../components/StateView'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
 import { useMe } from '../../hooks/useMe'
-import { usePagedList } from '../../hooks/usePagedList'
+import { usePagedList, useLoadMoreOnReachBottom } from '../../hooks/usePagedList'
 import { useVillageName } from '../../hooks/useVillageName'
 import { formatDay } from '../../lib/day'
 import { callApi } from '../../services/api'
@@ -43,9 +43,7 @@ export default function HistoryPage() {
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
-  useReachBottom(() => {
-    if (list.hasMore) void list.loadMore()
-  })
+  useLoadMoreOnReachBottom(list)
 
   return (
     <View className='history-page'>

@@ -1,9 +1,9 @@
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Village } from '../../../types/village'
 import { StateView } from '../../components/StateView'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
-import { usePagedList } from '../../hooks/usePagedList'
+import { usePagedList, useLoadMoreOnReachBottom, pagedListState } from '../../hooks/usePagedList'
 import { callApi } from '../../services/api'
 import './index.css'
 
@@ -11,9 +11,7 @@ import './index.css'
 export default function VillagesPage() {
   const [chosen, setChosen] = useChosenVillage()
   const list = usePagedList((cursor) => callApi('village.list', { cursor, limit: 50 }), [])
-  useReachBottom(() => {
-    if (list.hasMore) void list.loadMore()
-  })
+  useLoadMoreOnReachBottom(list)
 
   const choose = (v: Village) => {
     setChosen({ id: v.id, name: v.name })
@@ -23,11 +21,7 @@ export default function VillagesPage() {
   return (
     <View className='villages-page'>
       <StateView
-        ready={list.items.length > 0}
-        loading={list.loading}
-        error={list.items.length === 0 ? list.error : null}
-        onRetry={list.reload}
-        empty={list.items.length === 0}
+        {...pagedListState(list)}
         emptyText='暂无村庄'
       >
         <View className='card'>
