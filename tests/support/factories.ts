@@ -10,14 +10,15 @@ import { DEMO, makeDraft, type TestApp } from './app-harness'
 
 /** A stored notice as the contract describes it (a published praise on 2026-11-27 unless overridden). */
 export function makeNotice(overrides: Partial<Notice> = {}): Notice {
+  const { villageId, kind, category, subject, text } = makeDraft()
   return {
     id: 'n1',
     townshipId: 'fanggang',
-    villageId: 'tiegou',
-    kind: 'praise',
-    category: '人居环境',
-    subject: { name: '王建军', householdNo: '3组12号' },
-    text: '主动清理门前杂物，庭院整洁有序。',
+    villageId,
+    kind,
+    category,
+    subject: { name: subject.name, householdNo: subject.householdNo },
+    text,
     photos: [],
     publishDate: '2026-11-27',
     status: 'published',
