@@ -47,7 +47,16 @@ export const listOpenObjections = defineHandler('objection.listOpen', {
       limit: input.limit + 1,
     })
     const page = docs.slice(0, input.limit).map((d) => toRecord<Objection>(d))
-    const items = await Promise.all(page.map(async (o) => ({ ...o, notice: await getNotice(ctx.deps.store, o.noticeId) })))
+    // One query for the page's notices, not one read per objection (each read is a round trip in the cloud).
+    const noticeIds = [...new Set(page.map((o) => o.noticeId))]
+    const notices = noticeIds.length
+      ? await ctx.deps.store.find<Stored<Notice>>('notices', { where: { _id: { $in: noticeIds } }, limit: noticeIds.length })
+      : []
+    const byId = new Map(notices.map((d) => [d._id, toRecord<Notice>(d)]))
+    const items = page.flatMap((o) => {
+      const notice = byId.get(o.noticeId)
+      return notice ? [{ ...o, notice }] : []
+    })
     return { items, nextCursor: docs.length > input.limit ? page[page.length - 1].createdAt : null }
   },
 })
