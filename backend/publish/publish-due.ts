@@ -49,13 +49,10 @@ export async function publishDueNotices(deps: Deps, options: { date: string; vil
 }
 
 async function findDue(deps: Deps, date: string, villageId?: string): Promise<Notice[]> {
-  const where: Where = villageId ? { villageId, status: 'approved' } : { status: 'approved', publishDate: { $lte: date } }
-  const docs = await deps.store.find<Stored<Notice>>('notices', {
-    where,
-    orderBy: villageId ? [['createdAt', 'asc']] : [['publishDate', 'asc']],
-    limit: PAGE,
-  })
-  return docs.map((d) => toRecord<Notice>(d)).filter((n) => n.publishDate <= date)
+  const where: Where = { status: 'approved', publishDate: { $lte: date } }
+  if (villageId) where.villageId = villageId
+  const docs = await deps.store.find<Stored<Notice>>('notices', { where, orderBy: [['publishDate', 'asc']], limit: PAGE })
+  return docs.map((d) => toRecord<Notice>(d))
 }
 
 async function publishOne(deps: Deps, notice: Notice, date: string): Promise<boolean> {

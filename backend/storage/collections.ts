@@ -11,6 +11,7 @@ export const COLLECTIONS = {
     ['villageId', 'createdAt'],
     ['villageId', 'status', 'createdAt'],
     ['status', 'publishDate'],
+    ['villageId', 'status', 'publishDate'],
     ['villageId', 'boardDate'],
   ],
   boards: [['villageId', 'date']],

@@ -5,6 +5,7 @@ import {
   draftAsCadre,
   insertVillageStaff,
   makeCriticismDraft,
+  makeNotice,
   ok,
   setChinaTime,
   today,
@@ -13,6 +14,7 @@ import type { Notice } from '../../../types/notice'
 import type { Doc } from '../../../core/store'
 import { DomainError } from '../../../core/errors'
 import { runDailyPublish } from '../../../backend/publish/daily'
+import { toDoc } from '../../../backend/repository'
 import { FANGGANG_VILLAGES } from '../../../backend/seed/fanggang-data'
 import { SimulatedCrash, withCrashingStore } from './crashing-store'
 
@@ -167,6 +169,17 @@ describe('runDailyPublish', () => {
       setChinaTime(app, day, '22:00')
       const report = await runDailyPublish(app.deps)
       expect(report).toMatchObject({ date: day, noticesPublished: ids.length })
+    })
+
+    it('publishes a late approval at once even behind more than a page of notices scheduled for later days', async () => {
+      const later = Array.from({ length: 120 }, (_, i) =>
+        toDoc(makeNotice({ id: `later${i}`, status: 'approved', publishDate: dayFromToday(app, 3), boardDate: null, createdAt: '2026-11-01T00:00:00.000Z' })),
+      )
+      for (const doc of later) await app.store.insert('notices', doc)
+      const drafted = await draftAsCadre(app, makeDraft({ publishDate: today(app) }))
+      const approved = await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: drafted.id, decision: 'approve' }))
+      expect(approved).toMatchObject({ status: 'published', boardDate: today(app) })
+      expect(noticesOf(app, ['later0'])[0]).toMatchObject({ status: 'approved', boardDate: null })
     })
 
     it('puts notices whose day was missed on today’s board', async () => {
