@@ -5,28 +5,39 @@ import { DomainError } from './errors'
 
 /**
  * Who may call each action. `anyone`: also anonymous visitors; `signedIn`: any caller with an
- * identity; otherwise one of `roles`, within `scope`: the target's village (own village),
- * the target's star (task forces), or the whole township. The router enforces this table and
- * the permission tests read it; an action without a row does not compile.
+ * identity; `roles`: a caller holding one of a rule's roles within that rule's scope — the
+ * target's village (own village), the target's star within the target's township (task forces),
+ * or the target's township. An action may be open to several roles with different scopes (the
+ * village's secretary, or any leader of that village's township): one rule each. The router
+ * enforces this table and the permission tests read it; an action without a row does not compile.
  */
+export type Scope = 'village' | 'star' | 'township'
+export interface RoleRule {
+  roles: readonly Role[]
+  scope: Scope
+}
 export type Permission =
   | { who: 'anyone' }
   | { who: 'signedIn' }
-  | { who: 'roles'; roles: readonly Role[]; scope: 'village' | 'star' | 'township' }
+  | { who: 'roles'; rules: readonly RoleRule[] }
+
+/** Shorthand for a row open to `roles` within one scope; add rules for further scopes. */
+const only = (roles: readonly Role[], scope: Scope, ...more: RoleRule[]) =>
+  ({ who: 'roles', rules: [{ roles, scope }, ...more] }) as const
 
 export const PERMISSIONS = {
   'village.list': { who: 'anyone' },
   'me.get': { who: 'anyone' },
   'me.bindVillage': { who: 'signedIn' },
-  'notice.draft': { who: 'roles', roles: ['cadre', 'secretary'], scope: 'village' },
-  'notice.listDrafts': { who: 'roles', roles: ['cadre', 'secretary'], scope: 'village' },
-  'notice.review': { who: 'roles', roles: ['secretary'], scope: 'village' },
-  'notice.markRectified': { who: 'roles', roles: ['cadre', 'secretary'], scope: 'village' },
+  'notice.draft': only(['cadre', 'secretary'], 'village'),
+  'notice.listDrafts': only(['cadre', 'secretary'], 'village'),
+  'notice.review': only(['secretary'], 'village'),
+  'notice.markRectified': only(['cadre', 'secretary'], 'village'),
   'board.get': { who: 'anyone' },
   'board.listDates': { who: 'anyone' },
-  'objection.create': { who: 'roles', roles: ['villager'], scope: 'village' },
-  'objection.listOpen': { who: 'roles', roles: ['secretary'], scope: 'village' },
-  'objection.decide': { who: 'roles', roles: ['secretary'], scope: 'village' },
+  'objection.create': only(['villager'], 'village'),
+  'objection.listOpen': only(['secretary'], 'village'),
+  'objection.decide': only(['secretary'], 'village'),
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */
@@ -45,24 +56,30 @@ const MESSAGES: Record<Role, string> = {
   admin: '仅管理员可以操作',
 }
 
+/** Whether `caller` holds one of `rule`'s roles within its scope for `target`. */
+export function satisfiesRule(rule: RoleRule, caller: Caller, target: Target): boolean {
+  const township = caller.person?.townshipId
+  return effectiveGrants(caller.person).some((grant) => {
+    if (!rule.roles.includes(grant.role)) return false
+    switch (rule.scope) {
+      case 'village':
+        return 'villageId' in grant && target.villageId !== undefined && grant.villageId === target.villageId
+      case 'star':
+        return 'star' in grant && target.star !== undefined && grant.star === target.star && township !== undefined && township === target.townshipId
+      case 'township':
+        return township !== undefined && township === target.townshipId
+    }
+  })
+}
+
 /** Throws UNAUTHENTICATED or FORBIDDEN unless `caller` may act on `target` under `permission`. */
 export function authorize(permission: Permission, caller: Caller, target: Target): void {
   if (permission.who === 'anyone') return
   if (!caller.openid) throw new DomainError('UNAUTHENTICATED', '请先登录')
   if (permission.who === 'signedIn') return
-  const grants = effectiveGrants(caller.person)
-  const allowed = grants.some((grant) => {
-    if (!permission.roles.includes(grant.role)) return false
-    switch (permission.scope) {
-      case 'village':
-        return 'villageId' in grant && grant.villageId === target.villageId
-      case 'star':
-        return 'star' in grant && grant.star === target.star
-      case 'township':
-        return caller.person?.townshipId === target.townshipId
-    }
-  })
-  if (!allowed) throw new DomainError('FORBIDDEN', MESSAGES[permission.roles[0]])
+  if (!permission.rules.some((rule) => satisfiesRule(rule, caller, target))) {
+    throw new DomainError('FORBIDDEN', MESSAGES[permission.rules[0].roles[0]])
+  }
 }
 
 /** Whether the caller holds one of `roles` for `villageId` (for views that differ by role). */

@@ -58,3 +58,13 @@ export const ZPhotoId = z
   .string()
   .max(300, '图片地址过长')
   .regex(/^(cloud:\/\/[\w.\-/]+|local:\/\/[a-f0-9]{16,64}\.(jpg|jpeg|png|webp))$/, '图片地址格式不正确')
+
+/**
+ * A client-made id for one create request (one form submission), kept across that request's
+ * retries so a retry after a lost answer returns the first result instead of a second record.
+ */
+export const ZRequestId = z
+  .string()
+  .min(8, '请求编号过短')
+  .max(64, '请求编号过长')
+  .regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确')

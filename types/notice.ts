@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDay, ZId, ZPageLimit, ZPhotoId, zText } from './common'
+import { ZDay, ZId, ZPageLimit, ZPhotoId, ZRequestId, zText } from './common'
 
 /** 表扬 praise or 曝光 criticism. */
 export const ZNoticeKind = z.enum(['praise', 'criticism'], { errorMap: () => ({ message: '类型应为表扬或曝光' }) })
@@ -44,6 +44,8 @@ export const ZNoticeDraft = z.object({
   photos: z.array(ZPhotoId).max(3, '最多 3 张照片').default([]),
   /** The day the notice should appear on the board. */
   publishDate: ZDay,
+  /** Made by the client once per submission: a retried submission returns the first notice. */
+  requestId: ZRequestId.optional(),
 })
 export type NoticeDraft = z.infer<typeof ZNoticeDraft>
 export type NoticeDraftInput = z.input<typeof ZNoticeDraft>

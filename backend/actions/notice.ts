@@ -6,6 +6,7 @@ import { defineHandler, callerName, callerOpenid, type ActionContext } from '../
 import { appendAudit } from '../audit'
 import { changedFields, getNotice, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
+import { creationId, createOnce } from '../create-once'
 
 const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => {
   const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -52,7 +53,7 @@ export const draftNotice = defineHandler('notice.draft', {
     const verdict = await ctx.deps.contentCheck.check(textToCheck, openid)
     if (verdict !== 'pass') throw new DomainError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交（描述行为和整改要求，不要评价人品）')
     const notice: Notice = {
-      id: ctx.deps.newId(),
+      id: creationId(ctx, input.requestId),
       townshipId: village.townshipId,
       villageId: village.id,
       kind: input.kind,
@@ -73,14 +74,16 @@ export const draftNotice = defineHandler('notice.draft', {
       openObjections: 0,
       version: 1,
     }
-    await ctx.deps.store.transaction(async (tx) => {
-      await tx.insert('notices', toDoc(notice))
-      await appendAudit(tx, {
-        townshipId: notice.townshipId, at: notice.createdAt, actor: openid, action: 'notice.draft',
-        entity: 'notice', entityId: notice.id, before: null, after: notice, version: 1,
+    const create = () =>
+      ctx.deps.store.transaction(async (tx) => {
+        await tx.insert('notices', toDoc(notice))
+        await appendAudit(tx, {
+          townshipId: notice.townshipId, at: notice.createdAt, actor: openid, action: 'notice.draft',
+          entity: 'notice', entityId: notice.id, before: null, after: notice, version: 1,
+        })
+        return notice
       })
-    })
-    return notice
+    return createOnce(ctx, 'notices', notice.id, create, getNotice)
   },
 })
 

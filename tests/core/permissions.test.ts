@@ -85,19 +85,44 @@ describe('authorize', () => {
   })
 
   describe('star scope', () => {
-    const starPermission: Permission = { who: 'roles', roles: ['taskforce'], scope: 'star' }
+    const starPermission: Permission = { who: 'roles', rules: [{ roles: ['taskforce'], scope: 'star' }] }
 
     it('lets a task-force member act on their own star', () => {
-      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 3 })).not.toThrow()
+      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 3, townshipId: 'fanggang' })).not.toThrow()
     })
 
     it('refuses a task-force member acting on another star', () => {
-      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 2 })).toThrow(DomainError)
+      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 2, townshipId: 'fanggang' })).toThrow(DomainError)
+    })
+
+    it('refuses a task-force member acting on their star in another township', () => {
+      expect(() => authorize(starPermission, CALLERS.taskforce, { star: 3, townshipId: 'shenhou' })).toThrow(DomainError)
+    })
+  })
+
+  describe('several rules', () => {
+    const secretaryOrLeader: Permission = {
+      who: 'roles',
+      rules: [{ roles: ['secretary'], scope: 'village' }, { roles: ['leader'], scope: 'township' }],
+    }
+    const target = { villageId: VILLAGE, townshipId: 'fanggang' }
+
+    it('lets the village secretary act under the first rule', () => {
+      expect(outcome(secretaryOrLeader, CALLERS.secretary, target)).toBe('ok')
+    })
+
+    it('lets a leader of the township act under the second rule', () => {
+      expect(outcome(secretaryOrLeader, CALLERS.leader, target)).toBe('ok')
+    })
+
+    it('refuses a leader of another township and a cadre of the village', () => {
+      expect(outcome(secretaryOrLeader, CALLERS.leader, { villageId: VILLAGE, townshipId: 'shenhou' })).toBe('FORBIDDEN')
+      expect(outcome(secretaryOrLeader, CALLERS.cadre, target)).toBe('FORBIDDEN')
     })
   })
 
   describe('township scope', () => {
-    const leaderPermission: Permission = { who: 'roles', roles: ['leader'], scope: 'township' }
+    const leaderPermission: Permission = { who: 'roles', rules: [{ roles: ['leader'], scope: 'township' }] }
 
     it('lets a leader act in their township', () => {
       expect(() => authorize(leaderPermission, CALLERS.leader, { townshipId: 'fanggang' })).not.toThrow()

@@ -26,8 +26,11 @@ describe('the permission table', () => {
       const permission: Permission | undefined = (PERMISSIONS as Record<string, Permission>)[name]
       expect(permission).toBeDefined()
       if (permission?.who === 'roles') {
-        expect(permission.roles.length).toBeGreaterThan(0)
-        expect(['village', 'star', 'township']).toContain(permission.scope)
+        expect(permission.rules.length).toBeGreaterThan(0)
+        for (const rule of permission.rules) {
+          expect(rule.roles.length).toBeGreaterThan(0)
+          expect(['village', 'star', 'township']).toContain(rule.scope)
+        }
       } else {
         expect(['anyone', 'signedIn']).toContain(permission?.who)
       }

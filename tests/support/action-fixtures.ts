@@ -1,7 +1,7 @@
 import type { ActionInput, ActionName } from '../../types/api'
 import type { Notice } from '../../types/notice'
 import type { Objection } from '../../types/objection'
-import type { RoleGrant } from '../../types/roles'
+import type { RoleGrant, Star } from '../../types/roles'
 import type { DocumentStore } from '../../core/store'
 import type { Person } from '../../core/caller'
 import type { Permission } from '../../core/permissions'
@@ -28,6 +28,8 @@ export interface FixtureContext {
 export interface FixtureTarget {
   townshipId: string
   villageId: string
+  /** The star the call is about, for star-scoped actions (task forces); payload factories use it. */
+  star?: Star
 }
 
 export type PayloadFactory<A extends ActionName> = (ctx: FixtureContext, target: FixtureTarget) => Promise<ActionInput<A>>
@@ -195,20 +197,21 @@ export function expectedByTable(permission: Permission, caller: CallerFixture, t
   if (permission.who === 'anyone') return 'allowed'
   if (!caller.openid) return 'UNAUTHENTICATED'
   if (permission.who === 'signedIn') return 'allowed'
-  const inScope = caller.holds.some((grant) => {
-    if (!permission.roles.includes(grant.role)) return false
-    switch (permission.scope) {
-      case 'village':
-        return 'villageId' in grant && grant.villageId === target.villageId
-      case 'star':
-        // No target here carries a star, so no star-scoped grant can reach it.
-        return false
-      case 'township':
-        return caller.townshipId === target.townshipId
-      default:
-        throw new Error(`the fixtures do not know the scope ${JSON.stringify(permission.scope satisfies never)}`)
-    }
-  })
+  const inScope = permission.rules.some((rule) =>
+    caller.holds.some((grant) => {
+      if (!rule.roles.includes(grant.role)) return false
+      switch (rule.scope) {
+        case 'village':
+          return 'villageId' in grant && grant.villageId === target.villageId
+        case 'star':
+          return 'star' in grant && target.star !== undefined && grant.star === target.star && caller.townshipId === target.townshipId
+        case 'township':
+          return caller.townshipId === target.townshipId
+        default:
+          throw new Error(`the fixtures do not know the scope ${JSON.stringify(rule.scope satisfies never)}`)
+      }
+    }),
+  )
   return inScope ? 'allowed' : 'FORBIDDEN'
 }
 

@@ -33,6 +33,23 @@ describe('notice.draft', () => {
     expect(notice).toMatchObject({ status: 'pending', draftedBy: DEMO.cadre, draftedByName: '张建国', version: 1, boardDate: null })
   })
 
+  it('answers a retried submission (same request id) with the first notice instead of a second one', async () => {
+    const draft = makeDraft({ publishDate: dayFromToday(app, 1), requestId: 'form-1a2b3c4d' })
+    const first = await ok(app.call(DEMO.cadre, 'notice.draft', draft))
+    const afterFirst = app.store.dump()
+    const second = await ok(app.call(DEMO.cadre, 'notice.draft', draft))
+    expect(second).toEqual(first)
+    expect(app.store.dump()).toEqual(afterFirst)
+  })
+
+  it('keeps two people using the same request id apart', async () => {
+    const draft = makeDraft({ publishDate: dayFromToday(app, 1), requestId: 'form-1a2b3c4d' })
+    const byCadre = await ok(app.call(DEMO.cadre, 'notice.draft', draft))
+    const bySecretary = await ok(app.call(DEMO.secretary, 'notice.draft', draft))
+    expect(bySecretary.id).not.toBe(byCadre.id)
+    expect(bySecretary.draftedBy).toBe(DEMO.secretary)
+  })
+
   it('refuses a text calling someone 懒汉 with CONTENT_REJECTED and stores nothing', async () => {
     const before = app.store.dump()
     const response = await app.call(DEMO.cadre, 'notice.draft', makeCriticismDraft({ publishDate: dayFromToday(app, 1), text: '此人是村里有名的懒汉，门前柴草从不清理。' }))
