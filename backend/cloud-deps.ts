@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { createCloudStore, type CloudDatabase } from './storage/cloud'
 import { wechatContentChecker, type SecurityApi } from './content/wechat-sec-check'
+import { contentPipeline } from './content/pipeline'
 import { newTimeOrderedId, type Deps } from './deps'
 
 /** The slice of wx-server-sdk the cloud functions use, typed here instead of silencing the compiler. */
@@ -33,7 +34,7 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
   const config = ZCloudConfig.parse(env)
   return {
     store: createCloudStore(cloud.database()),
-    contentCheck: wechatContentChecker(cloud.openapi.security),
+    contentCheck: contentPipeline(wechatContentChecker(cloud.openapi.security)),
     now: () => new Date(),
     newId: newTimeOrderedId,
     defaultTownshipId: config.TOWNSHIP_ID,

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { createSqliteStore, type SqliteStore } from '../backend/storage/sqlite'
 import { COLLECTION_NAMES } from '../backend/storage/collections'
 import { createCloudStore, type CloudDatabase } from '../backend/storage/cloud'
-import { localContentChecker } from '../backend/content/local-rules'
+import { contentPipeline } from '../backend/content/pipeline'
 import { newTimeOrderedId, type Deps } from '../backend/deps'
 import { chinaDay } from '../core/time'
 import { FANGGANG } from '../backend/seed/fanggang-data'
@@ -71,7 +71,7 @@ const results: Results = {
 
 const benchDeps = (): Omit<Deps, 'store'> => {
   const now = new Date(DEFAULT_NOW)
-  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id }
+  return { contentCheck: contentPipeline(), now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id }
 }
 
 let hello: HelloWorld | undefined

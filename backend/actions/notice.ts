@@ -50,8 +50,11 @@ export const draftNotice = defineHandler('notice.draft', {
     checkPublishDate(input.publishDate, ctx.today)
     const openid = callerOpenid(ctx)
     const textToCheck = [input.subject.name, input.subject.householdNo ?? '', input.text].join('\n')
-    const verdict = await ctx.deps.contentCheck.check(textToCheck, openid)
-    if (verdict !== 'pass') throw new DomainError('CONTENT_REJECTED', '内容未通过安全检测，请修改后再提交（描述行为和整改要求，不要评价人品）')
+    const judgement = await ctx.deps.contentCheck.check(textToCheck, openid)
+    if (judgement.verdict !== 'pass') {
+      const why = judgement.reason ? `内容未通过检测（${judgement.reason}）` : '内容未通过安全检测'
+      throw new DomainError('CONTENT_REJECTED', `${why}，请修改后再提交（描述行为和整改要求，不要评价人品）`)
+    }
     const notice: Notice = {
       id: creationId(ctx, input.requestId),
       townshipId: village.townshipId,

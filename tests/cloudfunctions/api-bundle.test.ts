@@ -130,6 +130,16 @@ describe('the bundled api function', () => {
     expect(standin.exportData()).toEqual(before)
   })
 
+  it('refuses a draft calling someone 懒汉 by the civic rules, without spending a msgSecCheck call', async () => {
+    // The stand-in's msgSecCheck passes 懒汉 (as WeChat's does): only the civic rules can refuse it.
+    const before = standin.exportData()
+    const checksBefore = standin.openapiCalls().length
+    const response = await callApi(DEMO.cadre, 'notice.draft', { ...makeCriticismDraft({ text: '此人是村里有名的懒汉，门前柴草从不清理。' }), publishDate: realTomorrow() })
+    expect(response).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringContaining('懒汉') } })
+    expect(standin.openapiCalls()).toHaveLength(checksBefore)
+    expect(standin.exportData()).toEqual(before)
+  })
+
   it('answers the public board to a caller without registration', async () => {
     // Yesterday's: today's board only exists after 07:00 China time, and this runs on the real clock.
     const yesterday = addDays(chinaDay(new Date()), -1)

@@ -1,7 +1,7 @@
 import type { ActionInput, ActionName } from '../../types/api'
 import type { ApiResponse } from '../../types/errors'
 import { createSqliteStore } from '../../backend/storage/sqlite'
-import { localContentChecker } from '../../backend/content/local-rules'
+import { contentPipeline } from '../../backend/content/pipeline'
 import { handleApiCall } from '../../backend/router'
 import { seedIfEmpty } from '../../backend/seed/seed'
 import { chinaDay } from '../../core/time'
@@ -33,7 +33,7 @@ export async function makeAppOnStore<S extends DocumentStore>(
   let sequence = 0
   const deps: Deps = {
     store,
-    contentCheck: localContentChecker,
+    contentCheck: contentPipeline(),
     now: () => clock.now,
     newId: () => `${options.idPrefix}${String(++sequence).padStart(8, '0')}`,
     defaultTownshipId: 'fanggang',

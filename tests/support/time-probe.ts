@@ -1,6 +1,6 @@
 import { addDays, chinaDay, isPublishDue } from '../../core/time'
 import { createSqliteStore } from '../../backend/storage/sqlite'
-import { localContentChecker } from '../../backend/content/local-rules'
+import { contentPipeline } from '../../backend/content/pipeline'
 import { runDailyPublish } from '../../backend/publish/daily'
 import { scheduleDailyPublish } from '../../server/scheduler'
 import { toDoc } from '../../backend/repository'
@@ -36,7 +36,7 @@ async function probe(iso: string) {
   const now = new RealDate(iso)
   const store = createSqliteStore({ file: ':memory:' })
   let n = 0
-  const deps: Deps = { store, contentCheck: localContentChecker, now: () => now, newId: () => `id${++n}`, defaultTownshipId: 'tz' }
+  const deps: Deps = { store, contentCheck: contentPipeline(), now: () => now, newId: () => `id${++n}`, defaultTownshipId: 'tz' }
   await store.insert('townships', { _id: 'tz', name: '时区镇', county: '测试县' })
   await store.insert('villages', { _id: 'v1', townshipId: 'tz', name: '一村', order: 0 })
   // Approved notices for the day before the instant's UTC day up to two days after it.

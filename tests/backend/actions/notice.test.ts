@@ -11,7 +11,7 @@ import {
   today,
 } from '../../support/factories'
 import { MAX_DAYS_AHEAD } from '../../../core/notice-rules'
-import { BLOCKED_TERMS } from '../../../backend/content/local-rules'
+import { CIVIC_RULES } from '../../../backend/content/civic-rules'
 import { runDailyPublish } from '../../../backend/publish/daily'
 import { describeAuthorization, VILLAGE_CADRES, VILLAGE_SECRETARY } from './authorization'
 
@@ -58,7 +58,7 @@ describe('notice.draft', () => {
   })
 
   it('refuses a blocked word split by blanks', async () => {
-    const response = await app.call(DEMO.cadre, 'notice.draft', makeCriticismDraft({ publishDate: dayFromToday(app, 1), text: `此人就是${BLOCKED_TERMS[0].split('').join(' ')}，请整改。` }))
+    const response = await app.call(DEMO.cadre, 'notice.draft', makeCriticismDraft({ publishDate: dayFromToday(app, 1), text: `此人就是${CIVIC_RULES[0].terms[0].split('').join(' ')}，请整改。` }))
     expect(response.ok === false && response.error.code).toBe('CONTENT_REJECTED')
   })
 
