@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { spawnSync } from 'node:child_process'
 import { chinaDay, isPublishDue } from '../core/time'
 import { seedIfEmpty } from '../backend/seed/seed'
 import { runDailyPublish } from '../backend/publish/daily'
@@ -8,15 +5,12 @@ import { loadConfig } from './config'
 import { createLocalDeps } from './local-deps'
 import { buildLocalServer } from './app'
 import { scheduleDailyPublish } from './scheduler'
+import { ensureH5Build } from './h5-build'
 
-/** `npm start`: build the H5 app if missing, open (and on first run seed) the database, serve everything. */
+/** `npm start`: build the H5 app if missing or older than its sources, open (and on first run seed) the database, serve everything. */
 async function main() {
   const config = loadConfig()
-  if (!fs.existsSync(path.join(config.h5Dir, 'index.html'))) {
-    console.log('首次启动：正在构建 H5 页面（约 1 分钟）…')
-    const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: config.rootDir, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('H5 构建失败，请查看上面的输出')
-  }
+  ensureH5Build(config.rootDir, config.h5Dir)
   const { deps, close } = createLocalDeps(config.DATA_DIR)
   const now = deps.now()
   if (await seedIfEmpty(deps, chinaDay(now))) console.log('已创建本地数据库并写入方岗镇演示数据')
