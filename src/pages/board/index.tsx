@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { BoardHeader, BoardView } from '../../components/BoardView'
 import { EntryActions } from '../../components/EntryActions'
 import { StateView } from '../../components/StateView'
+import { VillagePicker } from '../../components/VillagePicker'
 import { useBoardPage } from '../../hooks/useBoardPage'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
 import { useMe } from '../../hooks/useMe'
@@ -13,30 +14,25 @@ import './index.css'
 const openSwitcher = () => Taro.navigateTo({ url: '/pages/villages/index' })
 const openHistory = () => Taro.switchTab({ url: '/pages/history/index' })
 
-/** 今日公告: the chosen (or bound) village's board for today in China. */
+/** 今日公告: the chosen (or bound) village's board for today in China; without one, the villages to choose from. */
 export default function BoardPage() {
   const me = useMe()
-  const [chosen] = useChosenVillage()
+  const [chosen, setChosen] = useChosenVillage()
   const villageId = chosen?.id ?? me.data?.villageId ?? null
   const villageName = useVillageName(villageId, chosen?.name ?? '')
   const board = useBoardPage({ villageId, villageName, alsoRefresh: me.reload })
 
   if (!villageId) {
+    // A visitor with no village yet: the township's villages right here, chosen once and remembered.
     return (
-      <View className='board-page'>
-        <StateView
-          ready={!!me.data}
-          loading={me.loading}
-          error={me.error}
-          onRetry={me.reload}
-          empty
-          emptyText='还没有选择村庄'
-          emptyAction={
-            <Button className='btn btn--primary board-page__choose' onClick={openSwitcher}>
-              选择村庄
-            </Button>
-          }
-        />
+      <View className='board-page board-page--choose'>
+        <StateView ready={!!me.data} loading={me.loading} error={me.error} onRetry={me.reload}>
+          <View className='board-welcome'>
+            <Text className='board-welcome__title'>请选择您所在的村</Text>
+            <Text className='muted'>选好后，每次打开直接显示本村今日公告；可随时“切换村庄”</Text>
+          </View>
+          <VillagePicker onChoose={(v) => setChosen({ id: v.id, name: v.name })} />
+        </StateView>
       </View>
     )
   }
