@@ -125,6 +125,27 @@ describe('今日公告 (pages/board/index)', () => {
   })
 })
 
+describe('the first screen of a visitor with no village chosen (pages/board/index)', () => {
+  test('lists the township’s villages with a search box; a tap opens that village’s board and is remembered', async () => {
+    caller = 'o-first-time-visitor'
+    sim.storage.clear()
+    const page = openPage('pages/board/index')
+    const items = await waitFor('the village list', () => {
+      const found = page.findAll('.village-item')
+      return found.length === 24 ? found : null
+    })
+    expect(page.text()).toContain('请选择您所在的村')
+    expect(page.findAll('.village-search')).toHaveLength(1)
+    const tiegou = items.find((node) => node.dom.textContent?.includes('帖沟村'))
+    if (!tiegou) throw new Error('帖沟村 is not in the list')
+    tiegou.dispatchEvent('tap')
+    await waitFor('帖沟村’s board', () => page.findAll('.board-entry').length > 0)
+    expect(page.text()).toContain('帖沟村')
+    expect(page.findAll('.village-item')).toHaveLength(0)
+    expect(sim.storage.get('fsb:chosenVillage')).toEqual({ id: 'tiegou', name: '帖沟村' })
+  })
+})
+
 describe('往期 (pages/history/index)', () => {
   test('lists the village’s published days, newest first, with their counts', async () => {
     caller = DEMO.villager
