@@ -96,6 +96,19 @@ test('切换村庄 shows the same list, marks the current village, and a new cho
   expect(await page().locator('.village-item', { hasText: '帖沟村' }).locator('.village-item__current').innerText()).toBe('当前')
   await page().locator('.village-item', { hasText: '刘岗村' }).click()
   await page().locator('.board-header__village', { hasText: '刘岗村' }).waitFor()
+})
 
+test('in a township with more villages than one page, a search also finds those not loaded yet', async () => {
+  // 方岗镇's 24 and 40 more: past the 50 villages of one page of village.list.
+  for (let n = 1; n <= 40; n++) {
+    await server.deps.store.insert('villages', { _id: `extra${n}`, townshipId: 'fanggang', name: `新增村${n}`, order: 100 + n })
+  }
+  await page().goto('about:blank')
+  await page().goto(`${server.baseUrl}/#/pages/villages/index`)
+  await page().locator('.village-item').first().waitFor()
+  expect(await page().locator('.village-item').count()).toBe(50)
+  await page().locator('.village-search input').fill('新增村40')
+  await page().locator('.village-item', { hasText: '新增村40' }).waitFor()
+  expect(await villageNames()).toHaveLength(1)
   expect(browser.pageErrors.filter((e) => e.startsWith('pageerror'))).toEqual([])
 })
