@@ -57,7 +57,7 @@ test('a reason that is too short is refused by the server and explained under th
   type(p, '这是我家自己的晾晒场，没有占用村道。')
   p.tap('.objection-submit')
   await waitFor('the success toast', () => sim.wxCalls.some((c) => c.api === 'showToast' && (c.arg as { title?: string }).title === '申诉已提交'))
-  expect(p.findAll('.field-error--reason')).toHaveLength(0)
+  await waitFor('the field message to go', () => p.findAll('.field-error--reason').length === 0)
   const filed = await backend.call(DEMO.secretary, 'objection.listOpen', { villageId: 'tiegou' })
   expect(filed.ok && (filed.data as { items: Array<{ noticeId: string }> }).items.map((o) => o.noticeId)).toEqual([criticism.noticeId])
 })
