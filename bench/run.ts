@@ -24,6 +24,7 @@ import { measureActions, measureRoundTrips, type ActionCost, type RoundTripCost 
 import { measureDailyPublish, type PublishRun } from './publish'
 import { measureAppBuilds, weappPackages, PACKAGE_LIMIT_BYTES, type MiniProgramSizes, type PackageSize } from './sizes'
 import { buildHelloWorld, type HelloWorld } from './hello-world'
+import { MAIN_TO_HELLO_LIMIT, readHelloReference } from './hello-reference'
 import { measureCloudFunctions, type CloudFunctionsReport } from './cloud-functions'
 import { measureH5, type H5Timing } from './h5-board'
 import { ROOT, kb, ms, ratio, table, totalBytes } from './util'
@@ -203,7 +204,7 @@ function report(): string {
     out.push('', 'Mini-program size (weapp build; WeChat limit 2 MB per package)')
     out.push(
       table(
-        ['package', 'bytes', 'size', 'files', 'of 2 MB', 'vs hello world'],
+        ['package', 'bytes', 'size', 'files', 'of 2 MB', `vs hello world (limit ${MAIN_TO_HELLO_LIMIT}×)`],
         [
           ...app.packages.map((p) => [p.name, p.bytes, kb(p.bytes), p.files, `${((100 * p.bytes) / PACKAGE_LIMIT_BYTES).toFixed(0)}%${p.overLimit ? ' OVER' : ''}`, p.name === 'main' ? ratio(p.bytes, helloWorld.weappBytes) : '']),
           ['hello world (whole)', helloWorld.weappBytes, kb(helloWorld.weappBytes), helloWorld.packages.reduce((s, p) => s + p.files, 0), `${((100 * helloWorld.weappBytes) / PACKAGE_LIMIT_BYTES).toFixed(0)}%`, '1.00×'],
@@ -213,6 +214,12 @@ function report(): string {
       ),
     )
     out.push(`hello world built in this run: weapp ${ms(helloWorld.weappBuildMs)}, h5 ${ms(helloWorld.h5BuildMs)}; app ${app.builtWeapp || app.builtH5 ? 'built in this run' : 'taken from dist/ (present)'}`)
+    const reference = readHelloReference()
+    out.push(
+      reference === null
+        ? 'check-weapp reference bench/hello-world-weapp.json: missing (npx tsx bench/hello-reference.ts)'
+        : `check-weapp reference bench/hello-world-weapp.json: ${reference.weappBytes} bytes, ${reference.weappBytes === helloWorld.weappBytes ? 'same as this run' : `this run ${helloWorld.weappBytes}: rewrite it with npx tsx bench/hello-reference.ts`}`,
+    )
   }
 
   if (results.cloudFunctions) {

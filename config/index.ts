@@ -27,6 +27,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile: { include: [sharedTypesDir] },
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        // types/ only declares schemas and constants, so its modules are marked free of side effects: a page
+        // importing ROLE_NAMES from types/roles (re-exported from types/labels) then links straight to
+        // labels.ts, and roles.ts with zod is left out of the main package.
+        chain.module.rule('shared-types-side-effect-free').test(/\.ts$/).include.add(sharedTypesDir).end().set('sideEffects', false)
+      },
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -1,31 +1,20 @@
 import { z } from 'zod'
 import { ZDay, ZId, ZPageLimit, ZPhotoId, ZRequestId, zText } from './common'
+import { NOTICE_CATEGORIES, NOTICE_KINDS, NOTICE_STATUSES } from './labels'
+
+export { NOTICE_CATEGORIES, NOTICE_KINDS, NOTICE_KIND_NAMES, NOTICE_STATUSES, NOTICE_STATUS_NAMES } from './labels'
 
 /** 表扬 praise or 曝光 criticism. */
-export const ZNoticeKind = z.enum(['praise', 'criticism'], { errorMap: () => ({ message: '类型应为表扬或曝光' }) })
+export const ZNoticeKind = z.enum(NOTICE_KINDS, { errorMap: () => ({ message: '类型应为表扬或曝光' }) })
 export type NoticeKind = z.infer<typeof ZNoticeKind>
-export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = { praise: '表扬', criticism: '曝光' }
 
-/** Categories cadres file notices under (the article's 帖沟村 and 段村 practices). */
-export const NOTICE_CATEGORIES = ['人居环境', '孝老爱亲', '移风易俗', '平安', '每周之星', '邻里互助', '其他'] as const
 export const ZNoticeCategory = z.enum(NOTICE_CATEGORIES, {
   errorMap: () => ({ message: `类别应为：${NOTICE_CATEGORIES.join('、')}` }),
 })
 
-/**
- * Life of a notice: 待审核 pending → 已通过 approved | 已驳回 rejected; approved → 已发布 published
- * by the morning publish; a criticism whose objection is upheld is 已撤下 withdrawn.
- */
-export const NOTICE_STATUSES = ['pending', 'approved', 'rejected', 'published', 'withdrawn'] as const
+/** Life of a notice (see NOTICE_STATUSES in labels.ts). */
 export const ZNoticeStatus = z.enum(NOTICE_STATUSES)
 export type NoticeStatus = z.infer<typeof ZNoticeStatus>
-export const NOTICE_STATUS_NAMES: Record<NoticeStatus, string> = {
-  pending: '待审核',
-  approved: '已通过',
-  rejected: '已驳回',
-  published: '已发布',
-  withdrawn: '已撤下',
-}
 
 /** 对象: the household or person a notice is about. */
 export const ZNoticeSubject = z.object({

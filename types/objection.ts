@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { ZId, ZPageLimit, zText } from './common'
+import { OBJECTION_STATUSES } from './labels'
+
+export { OBJECTION_STATUSES, OBJECTION_STATUS_NAMES } from './labels'
 
 /** 申诉: a villager's objection to a criticism on their village's board. */
 export const ZObjectionCreate = z.object({ noticeId: ZId, reason: zText('申诉理由', 300, 5) })
-export const ZObjectionStatus = z.enum(['open', 'upheld', 'dismissed'])
-export const OBJECTION_STATUS_NAMES = { open: '待处理', upheld: '申诉成立（已撤下）', dismissed: '申诉不成立（恢复公示）' } as const
+export const ZObjectionStatus = z.enum(OBJECTION_STATUSES)
 export const ZObjection = z.object({
   id: z.string(),
   townshipId: ZId,

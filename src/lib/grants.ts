@@ -1,6 +1,7 @@
 // UI hints only: these decide which buttons to show; the server checks every call again.
 import type { Me } from '../../types/village'
-import { ROLE_NAMES, STAR_NAMES, type RoleGrant } from '../../types/roles'
+import { ROLE_NAMES, STAR_NAMES } from '../../types/labels'
+import type { RoleGrant } from '../../types/roles'
 
 /** Villages where I hold a cadre or secretary role. */
 export function cadreVillageIds(me: Me | undefined): string[] {

@@ -15,10 +15,10 @@ function toIssues(raw: unknown): FieldIssue[] {
 }
 
 /**
- * Turns a raw `{ ok, data | error }` body into the validated data, or throws ApiCallError.
- * A body that breaks the contract is an error too: a page never sees `{}` posing as data.
+ * Turns a raw `{ ok, data | error }` body into its data, or throws ApiCallError. It trusts the data's
+ * shape: the production client ships no schemas (see services/api.ts); use openEnvelope to check it.
  */
-export function openEnvelope<S extends ZodTypeAny>(body: unknown, schema: S, what: string): z.output<S> {
+export function unwrapEnvelope(body: unknown): unknown {
   if (!isEnvelope(body)) throw new ApiCallError('BAD_RESPONSE', '服务返回的数据格式不正确')
   if (!body.ok) {
     const { code, message, issues } = body.error ?? {}
@@ -28,7 +28,16 @@ export function openEnvelope<S extends ZodTypeAny>(body: unknown, schema: S, wha
       toIssues(issues),
     )
   }
-  const parsed = schema.safeParse(body.data)
+  return body.data
+}
+
+/**
+ * Turns a raw body into the data checked against `schema`, or throws ApiCallError: a body that breaks
+ * the contract is an error too, so a page never sees `{}` posing as data. Takes the schema as a value
+ * and imports only zod's types, so this module adds no zod to the bundle of whoever imports it.
+ */
+export function openEnvelope<S extends ZodTypeAny>(body: unknown, schema: S, what: string): z.output<S> {
+  const parsed = schema.safeParse(unwrapEnvelope(body))
   if (!parsed.success) {
     console.warn('response broke the contract', what, parsed.error.issues)
     throw new ApiCallError('BAD_RESPONSE', '服务返回的数据格式不正确')

@@ -1,3 +1,4 @@
+// Uploading is for cadres' forms only (src/cadre/): this module and its zod stay out of the main package.
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
 import { ZPhotoId } from '../../types/common'
@@ -38,7 +39,4 @@ export async function uploadPhoto(tempFilePath: string): Promise<string> {
   return uploadToCloud(tempFilePath)
 }
 
-/** The address an <Image> can show: cloud ids display directly, local uploads are served under /files/. */
-export function photoUrl(fileId: string): string {
-  return fileId.startsWith('local://') ? `/files/${fileId.slice('local://'.length)}` : fileId
-}
+export { photoUrl } from './photo-url'

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Board, BoardEntry } from '../../../types/board'
-import { NOTICE_KIND_NAMES, type NoticeKind } from '../../../types/notice'
+import { NOTICE_KIND_NAMES, type NoticeKind } from '../../../types/labels'
 import { formatDay, formatInstant } from '../../lib/day'
 import { PhotoGrid } from '../PhotoGrid'
 import './index.css'

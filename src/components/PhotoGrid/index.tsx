@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
-import { photoUrl } from '../../services/photos'
+import { photoUrl } from '../../services/photo-url'
 import './index.css'
 
 /** Up to three photos in a row; tapping one opens the full-screen viewer. */

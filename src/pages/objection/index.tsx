@@ -2,10 +2,9 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
-import { ZObjectionCreate } from '../../../types/objection'
 import { FieldError } from '../../components/FieldError'
 import { useAction } from '../../hooks/useAction'
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../lib/form'
+import { serverFieldErrors } from '../../lib/form'
 import { callApi } from '../../services/api'
 import './index.css'
 
@@ -14,16 +13,11 @@ export default function ObjectionPage() {
   const { params } = useRouter()
   const noticeId = params.noticeId ?? ''
   const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
   const submit = useAction((input: { noticeId: string; reason: string }) => callApi('objection.create', input))
 
+  // The server checks the reason with the contract's schema and its messages come back per field: this
+  // page is in the main package, which carries no schemas (a rare form is not worth zod for everyone).
   const onSubmit = async () => {
-    const parsed = ZObjectionCreate.safeParse({ noticeId, reason })
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error))
-      return
-    }
-    setErrors({})
     const done = await submit.execute({ noticeId, reason })
     if (done) {
       await Taro.showToast({ title: '申诉已提交', icon: 'success' })
@@ -31,7 +25,9 @@ export default function ObjectionPage() {
     }
   }
 
-  const shown = { ...serverFieldErrors(submit.issues), ...errors }
+  const shown = serverFieldErrors(submit.issues)
+  // A refusal explained under its field needs no second, summary line.
+  const explained = 'reason' in shown || 'noticeId' in shown
   return (
     <View className='objection-page'>
       <View className='card'>
@@ -46,7 +42,7 @@ export default function ObjectionPage() {
         />
         <FieldError errors={shown} name='reason' />
         <FieldError errors={shown} name='noticeId' />
-        {submit.error && <Text className='error-text submit-error'>{submit.error}</Text>}
+        {submit.error && !explained && <Text className='error-text submit-error'>{submit.error}</Text>}
         <ActionButton className='btn btn--primary objection-submit' loading={submit.pending} disabled={submit.pending} onClick={onSubmit}>
           提交
         </ActionButton>
