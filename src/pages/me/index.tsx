@@ -36,7 +36,7 @@ export default function MePage() {
               </View>
             </View>
             <MyVillage me={data} onChanged={me.reload} />
-            {data.signedIn && <InboxEntry />}
+            {data.signedIn && <InboxEntry key={data.personId ?? ''} />}
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
           </>
         )}
