@@ -15,7 +15,7 @@ export function MorningReminder({ villageId }: { villageId: string }) {
   }
   return (
     <View className='morning-reminder' onClick={onTap}>
-      <Text className='morning-reminder__text'>{asked ? '已订阅：下一期公告发布时提醒我' : '🔔 明早公告发布时提醒我'}</Text>
+      <Text className='morning-reminder__text'>{asked ? '已订阅：下一期公告发布时提醒我' : '明早公告发布时提醒我'}</Text>
     </View>
   )
 }
