@@ -53,14 +53,32 @@ export async function syncRoleDirectory(store: DocumentStore, person: Pick<Perso
 
 const openids = (holders: RoleHolder[]) => [...new Set(holders.map((h) => h.openid))]
 
+/** One read's worth (the cloud's ceiling per get): the safety net below reads no more than this. */
+const SCAN_CAP = 1000
+
+/**
+ * Safety net for grants written outside `syncRoleDirectory` (e.g. added by hand in the cloud
+ * console, as the README's deployment steps still do until invites exist): when the directory
+ * knows nobody, one indexed read of the township's people (at most 1000) and a check of their
+ * grants. Costs nothing while the directory is kept in step.
+ */
+async function scanTownship(store: DocumentStore, townshipId: string, holds: (grant: RoleGrant) => boolean): Promise<string[]> {
+  const people = await store.find<Person>('people', { where: { townshipId }, limit: SCAN_CAP })
+  return people.filter((person) => (person.grants ?? []).some(holds)).map((person) => person._id)
+}
+
 /** The people holding `role` in `villageId` (secretaries, cadres). */
-export async function villageRoleHolders(store: DocumentStore, villageId: string, role: Role): Promise<string[]> {
-  return openids(await store.find<RoleHolder>('roleHolders', { where: { villageId, role, active: true }, limit: 100 }))
+export async function villageRoleHolders(store: DocumentStore, villageId: string, role: Role, townshipId?: string): Promise<string[]> {
+  const listed = openids(await store.find<RoleHolder>('roleHolders', { where: { villageId, role, active: true }, limit: 100 }))
+  if (listed.length > 0 || !townshipId) return listed
+  return scanTownship(store, townshipId, (g) => g.role === role && 'villageId' in g && g.villageId === villageId)
 }
 
 /** The people holding a township-wide `role` (leaders, admins) in `townshipId`. */
 export async function townshipRoleHolders(store: DocumentStore, townshipId: string, role: Role): Promise<string[]> {
-  return openids(await store.find<RoleHolder>('roleHolders', { where: { townshipId, role, active: true }, limit: 100 }))
+  const listed = openids(await store.find<RoleHolder>('roleHolders', { where: { townshipId, role, active: true }, limit: 100 }))
+  if (listed.length > 0) return listed
+  return scanTownship(store, townshipId, (g) => g.role === role)
 }
 
 /** The task force of `star` in `townshipId` (for star applications, ledger verification). */

@@ -28,7 +28,7 @@ export async function notifyAfter(deps: Deps, label: string, build: () => Promis
 export const notifyNoticeSubmitted = (deps: Deps, notice: Notice) =>
   notifyAfter(deps, 'notice.submitted', async () => {
     if (notice.status !== 'pending') return null
-    const secretaries = await villageRoleHolders(deps.store, notice.villageId, 'secretary')
+    const secretaries = await villageRoleHolders(deps.store, notice.villageId, 'secretary', notice.townshipId)
     const needLeaders = notice.kind === 'criticism' && secretaries.every((s) => s === notice.draftedBy)
     const leaders = needLeaders ? await townshipRoleHolders(deps.store, notice.townshipId, 'leader') : []
     const village = await getVillage(deps.store, notice.villageId)

@@ -68,9 +68,18 @@ describe('a draft waiting for review', () => {
 
   it('reaches a withdrawn secretary no more', async () => {
     const { syncRoleDirectory } = await import('../../../backend/notify/recipients')
-    await syncRoleDirectory(app.store, { _id: DEMO.secretary, townshipId: 'fanggang', grants: [{ role: 'cadre', villageId: 'tiegou' }] })
+    const grants = [{ role: 'cadre' as const, villageId: 'tiegou' }]
+    await app.store.patch('people', DEMO.secretary, { grants })
+    await syncRoleDirectory(app.store, { _id: DEMO.secretary, townshipId: 'fanggang', grants })
     await draftAsCadre(app)
     expect(inbox()).toEqual([])
+  })
+
+  it('finds a secretary whose grant was written by hand, outside the directory (safety net)', async () => {
+    await app.store.insert('people', { _id: 'secretary-liugang', name: '刘书记', townshipId: 'fanggang', villageId: 'liugang', grants: [{ role: 'secretary', villageId: 'liugang' }], createdAt: '2026-11-01T00:00:00.000Z' })
+    await app.store.insert('people', { _id: 'cadre-liugang', name: '刘干部', townshipId: 'fanggang', villageId: 'liugang', grants: [{ role: 'cadre', villageId: 'liugang' }], createdAt: '2026-11-01T00:00:00.000Z' })
+    await ok(app.call('cadre-liugang', 'notice.draft', makeDraft({ villageId: 'liugang', publishDate: dayFromToday(app, 1) })))
+    expect(inbox()).toEqual([['secretary-liugang', 'notice.submitted']])
   })
 
   it('is notified once when the submission is retried with the same request id', async () => {
