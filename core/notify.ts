@@ -1,6 +1,7 @@
 import type { Notice } from '../types/notice'
 import { NOTICE_KIND_NAMES } from '../types/notice'
 import type { TemplateKey } from '../types/inbox'
+import type { Objection } from '../types/objection'
 
 /**
  * The notification port: what a workflow hands over when one of its transitions should reach
@@ -75,6 +76,34 @@ export function noticeReviewed(notice: Notice): Notification {
       : `您起草的${kind}公告（${notice.category}）被驳回。${comment || '请修改后重新起草。'}`,
     // The village's drafts list, where the drafter sees the notice with its status and comment.
     page: `/cadre/review/index?villageId=${notice.villageId}&tab=all`,
+    template: 'result',
+  }
+}
+
+// ---- Objections (申诉): the secretaries hear of a new one, the villager of the decision. ----
+
+/** A villager objected to a criticism: the village's secretaries (never the objector; nobody decides their own). */
+export function objectionFiled(objection: Objection, villageSecretaries: readonly string[], villageName: string): Notification {
+  return {
+    event: `objection.filed:${objection.id}`,
+    kind: 'objection.filed',
+    to: unique(villageSecretaries.filter((s) => s !== objection.openid)),
+    title: `${villageName}有新的申诉待处理`,
+    body: `村民对一条曝光提出申诉：${objection.reason}`,
+    page: `/cadre/objections/index?villageId=${objection.villageId}`,
+    template: 'review',
+  }
+}
+
+export function objectionDecided(objection: Objection): Notification {
+  const upheld = objection.status === 'upheld'
+  return {
+    event: `objection.decided:${objection.id}`,
+    kind: upheld ? 'objection.upheld' : 'objection.dismissed',
+    to: [objection.openid],
+    title: upheld ? '您的申诉成立' : '您的申诉未获支持',
+    body: upheld ? '该曝光已撤下，感谢您的反映。' : '经村党支部书记核实，该曝光恢复公示。',
+    page: '/pages/board/index',
     template: 'result',
   }
 }

@@ -1,5 +1,6 @@
 import type { Notice } from '../../types/notice'
-import { draftReviewers, noticeReviewed, noticeSubmitted, type Notification } from '../../core/notify'
+import type { Objection } from '../../types/objection'
+import { draftReviewers, noticeReviewed, noticeSubmitted, objectionDecided, objectionFiled, type Notification } from '../../core/notify'
 import type { Deps } from '../deps'
 import { getVillage } from '../repository'
 import { notify, type NotifyReport } from '.'
@@ -37,3 +38,14 @@ export const notifyNoticeSubmitted = (deps: Deps, notice: Notice) =>
 
 /** A draft was approved or rejected: its drafter. */
 export const notifyNoticeReviewed = (deps: Deps, notice: Notice) => notifyAfter(deps, 'notice.reviewed', async () => noticeReviewed(notice))
+
+/** A villager objected: the village's secretaries. */
+export const notifyObjectionFiled = (deps: Deps, objection: Objection) =>
+  notifyAfter(deps, 'objection.filed', async () => {
+    const secretaries = await villageRoleHolders(deps.store, objection.villageId, 'secretary', objection.townshipId)
+    const village = await getVillage(deps.store, objection.villageId)
+    return objectionFiled(objection, secretaries, village.name)
+  })
+
+/** The secretary decided: the villager who objected. */
+export const notifyObjectionDecided = (deps: Deps, objection: Objection) => notifyAfter(deps, 'objection.decided', async () => objectionDecided(objection))

@@ -1,5 +1,5 @@
 import { DEMO, makeDraft, makeTestApp, type TestApp } from '../../support/app-harness'
-import { dayFromToday, draftAsCadre, insertPerson, makeCriticismDraft, ok } from '../../support/factories'
+import { dayFromToday, draftAsCadre, insertPerson, makeCriticismDraft, ok, publishedCriticismToday } from '../../support/factories'
 import { LOCAL_TEMPLATES } from '../../../backend/notify/config'
 import { SendFailure, type SubscribeMessage } from '../../../backend/notify/messenger'
 import type { InboxDoc } from '../../../backend/notify'
@@ -121,6 +121,19 @@ describe('a review decision', () => {
     const again = await app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'reject' })
     expect(again.ok).toBe(false)
     expect(entriesOf(DEMO.cadre).map((e) => e.kind)).toEqual(['notice.approved'])
+  })
+})
+
+describe('an objection (申诉)', () => {
+  it("reaches the village's secretary when filed and the villager when decided, and nobody else", async () => {
+    const criticism = await publishedCriticismToday(app)
+    const before = inbox()
+    const objection = await ok(app.call(DEMO.villager, 'objection.create', { noticeId: criticism.id, reason: '柴草已于昨日清理完毕，请核实。' }))
+    const added = () => inbox().filter((row) => !before.some((b) => b[0] === row[0] && b[1] === row[1]))
+    expect(added()).toEqual([[DEMO.secretary, 'objection.filed']])
+    expect(entriesOf(DEMO.secretary).find((e) => e.kind === 'objection.filed')).toMatchObject({ page: '/cadre/objections/index?villageId=tiegou' })
+    await ok(app.call(DEMO.secretary, 'objection.decide', { objectionId: objection.id, decision: 'uphold' }))
+    expect(added().sort()).toEqual([[DEMO.secretary, 'objection.filed'], [DEMO.villager, 'objection.upheld']].sort())
   })
 })
 
