@@ -3,6 +3,8 @@ import { createCloudStore, type CloudDatabase } from './storage/cloud'
 import { wechatContentChecker, type SecurityApi } from './content/wechat-sec-check'
 import { contentPipeline } from './content/pipeline'
 import { newTimeOrderedId, type Deps } from './deps'
+import { wechatMessenger, type SubscribeMessageApi } from './notify/messenger'
+import { templatesFromEnv } from './notify/config'
 
 /** The slice of wx-server-sdk the cloud functions use, typed here instead of silencing the compiler. */
 export interface WxServerSdk {
@@ -10,7 +12,7 @@ export interface WxServerSdk {
   init(options: { env: unknown }): void
   database(): CloudDatabase
   getWXContext(): { OPENID?: string; APPID?: string }
-  openapi: { security: SecurityApi }
+  openapi: { security: SecurityApi; subscribeMessage: SubscribeMessageApi }
 }
 
 /** Cloud function environment variables (set in the cloud console), parsed at start-up. */
@@ -38,5 +40,7 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
     now: () => new Date(),
     newId: newTimeOrderedId,
     defaultTownshipId: config.TOWNSHIP_ID,
+    messenger: wechatMessenger(cloud.openapi.subscribeMessage),
+    templates: templatesFromEnv(env),
   }
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { DocumentStore } from '../core/store'
 import type { ContentChecker } from '../core/content-check'
+import type { SubscribeMessenger } from './notify/messenger'
+import type { TemplateConfig } from './notify/config'
 
 /** What every handler and job may use; adapters are chosen by whoever builds this (cloud entry or local server). */
 export interface Deps {
@@ -10,6 +12,13 @@ export interface Deps {
   newId: () => string
   /** The township the app shows by default (one deployment may hold a whole county). */
   defaultTownshipId: string
+  /**
+   * WeChat subscribe messages (production). Absent in local mode: notifications then record what
+   * would have been sent, with local stand-in template ids, and show it in the inbox.
+   */
+  messenger?: SubscribeMessenger
+  /** Subscribe-message template ids from configuration (production; see README). */
+  templates?: TemplateConfig
 }
 
 /** Time-ordered, random-suffixed ids: sortable and safe in any store or URL. */

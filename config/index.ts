@@ -19,6 +19,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // Always defined, so an unset variable becomes '' instead of a dangling process.env lookup.
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // Subscribe-message template ids (README), the same as the cloud function's WX_TEMPLATE_*.
+      TARO_APP_TEMPLATE_REVIEW: JSON.stringify(process.env.TARO_APP_TEMPLATE_REVIEW ?? ''),
+      TARO_APP_TEMPLATE_RESULT: JSON.stringify(process.env.TARO_APP_TEMPLATE_RESULT ?? ''),
+      TARO_APP_TEMPLATE_BOARD: JSON.stringify(process.env.TARO_APP_TEMPLATE_BOARD ?? ''),
+      TARO_APP_TEMPLATE_DUE: JSON.stringify(process.env.TARO_APP_TEMPLATE_DUE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -37,6 +42,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+        // 长辈模式: every size scales with the root's --elder-* variables (see the plugin).
+        './config/postcss-elder.js': { enable: true, config: {} },
       },
     },
     h5: {
@@ -61,6 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+        './config/postcss-elder.js': { enable: true, config: {} },
       },
     },
   }

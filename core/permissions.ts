@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   'objection.create': only(['villager'], 'village'),
   'objection.listOpen': only(['secretary'], 'village'),
   'objection.decide': only(['secretary'], 'village'),
+  // Each person reads and marks only their own inbox: the handler queries by the caller's openid.
+  'inbox.list': { who: 'signedIn' },
+  'inbox.markRead': { who: 'signedIn' },
+  'inbox.unreadCount': { who: 'signedIn' },
+  'subscription.record': { who: 'signedIn' },
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

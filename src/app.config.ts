@@ -7,6 +7,8 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'cadre',
       pages: ['draft/index', 'review/index', 'objections/index'],
     },
+    // 消息: opened from 我的 or a WeChat message; kept out of the main package.
+    { root: 'inbox', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -4,6 +4,7 @@ import { ZMe, ZVillage } from './village'
 import { ZNotice, ZNoticeDraft, ZNoticeListDrafts, ZNoticeRectify, ZNoticeReview } from './notice'
 import { ZBoard, ZBoardDate, ZBoardGet, ZBoardListDates } from './board'
 import { ZObjection, ZObjectionCreate, ZObjectionDecide, ZObjectionList } from './objection'
+import { ZInboxItem, ZInboxList, ZInboxMarkRead, ZInboxUnreadCount, ZSubscriptionRecord, ZSubscriptionState } from './inbox'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -25,6 +26,10 @@ export const actions = {
   'objection.create': { input: ZObjectionCreate, output: ZObjection },
   'objection.listOpen': { input: ZObjectionList, output: zPage(ZObjection.extend({ notice: ZNotice })) },
   'objection.decide': { input: ZObjectionDecide, output: ZObjection },
+  'inbox.list': { input: ZInboxList, output: zPage(ZInboxItem) },
+  'inbox.markRead': { input: ZInboxMarkRead, output: z.object({ updated: z.number().int() }) },
+  'inbox.unreadCount': { input: ZInboxUnreadCount, output: z.object({ count: z.number().int() }) },
+  'subscription.record': { input: ZSubscriptionRecord, output: ZSubscriptionState },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -17,5 +17,10 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** WeChat cloud environment id; empty means the environment the mini-program is deployed with. */
     TARO_APP_CLOUD_ENV: string
+    /** Subscribe-message template ids (README); empty: that prompt is not shown. */
+    TARO_APP_TEMPLATE_REVIEW: string
+    TARO_APP_TEMPLATE_RESULT: string
+    TARO_APP_TEMPLATE_BOARD: string
+    TARO_APP_TEMPLATE_DUE: string
   }
 }

@@ -4,6 +4,7 @@ import { bindVillage, getMe } from './me'
 import { draftNotice, listDrafts, markRectified, reviewNotice } from './notice'
 import { getBoard, listBoardDates } from './board'
 import { createObjection, decideObjection, listOpenObjections } from './objection'
+import { inboxUnreadCount, listInbox, markInboxRead, recordSubscription } from './inbox'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -19,4 +20,8 @@ export const handlers = {
   'objection.create': createObjection,
   'objection.listOpen': listOpenObjections,
   'objection.decide': decideObjection,
+  'inbox.list': listInbox,
+  'inbox.markRead': markInboxRead,
+  'inbox.unreadCount': inboxUnreadCount,
+  'subscription.record': recordSubscription,
 } satisfies HandlerTable

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit'
 import { changedFields, getNotice, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
 import { creationId, createOnce } from '../create-once'
+import { notifyNoticeReviewed, notifyNoticeSubmitted } from '../notify/workflows'
 
 const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => {
   const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -86,7 +87,10 @@ export const draftNotice = defineHandler('notice.draft', {
         })
         return notice
       })
-    return createOnce(ctx, 'notices', notice.id, create, getNotice)
+    const drafted = await createOnce(ctx, 'notices', notice.id, create, getNotice)
+    // Also on a retry that found the first record: keyed per event, it completes a lost notification once.
+    await notifyNoticeSubmitted(ctx.deps, drafted)
+    return drafted
   },
 })
 
@@ -122,6 +126,7 @@ export const reviewNotice = defineHandler('notice.review', {
       }),
       input.expectedVersion,
     )
+    await notifyNoticeReviewed(ctx.deps, reviewed)
     // Approved after its day's 07:00 run: publish now instead of waiting for tomorrow's timer.
     if (reviewed.status === 'approved' && isPublishDue(reviewed.publishDate, ctx.now)) {
       try {

@@ -5,6 +5,7 @@ import { checkObjectable, checkObjectionDecider } from '../../core/notice-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
+import { notifyObjectionDecided, notifyObjectionFiled } from '../notify/workflows'
 
 /** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
 const objectionId = (noticeId: string, openid: string) => `${noticeId}_${openid}`
@@ -17,7 +18,7 @@ export const createObjection = defineHandler('objection.create', {
   async handle(input, ctx) {
     const openid = callerOpenid(ctx)
     const at = ctx.now.toISOString()
-    return ctx.deps.store.transaction(async (tx) => {
+    const filed = await ctx.deps.store.transaction(async (tx) => {
       const notice = await getNotice(tx, input.noticeId)
       checkObjectable(notice, ctx.today)
       const id = objectionId(notice.id, openid)
@@ -33,6 +34,8 @@ export const createObjection = defineHandler('objection.create', {
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
       return objection
     })
+    await notifyObjectionFiled(ctx.deps, filed)
+    return filed
   },
 })
 
@@ -72,7 +75,7 @@ export const decideObjection = defineHandler('objection.decide', {
   async handle(input, ctx) {
     const actor = callerOpenid(ctx)
     const at = ctx.now.toISOString()
-    return ctx.deps.store.transaction(async (tx) => {
+    const decidedObjection = await ctx.deps.store.transaction(async (tx) => {
       const objection = await getObjection(tx, input.objectionId)
       if (objection.status !== 'open') throw new DomainError('CONFLICT', '该申诉已处理，请刷新后查看')
       checkObjectionDecider(objection, actor)
@@ -92,5 +95,7 @@ export const decideObjection = defineHandler('objection.decide', {
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
       return decided
     })
+    await notifyObjectionDecided(ctx.deps, decidedObjection)
+    return decidedObjection
   },
 })

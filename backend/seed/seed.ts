@@ -3,6 +3,7 @@ import { addDays, isPublishDue } from '../../core/time'
 import type { Deps } from '../deps'
 import { toDoc } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
+import { syncRoleDirectory } from '../notify/recipients'
 import { DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
 
 const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
@@ -20,6 +21,7 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
       _id: person.openid, name: person.name, townshipId: FANGGANG.id, villageId: person.villageId,
       grants: person.grants, createdAt: now.toISOString(),
     })
+    await syncRoleDirectory(deps.store, { _id: person.openid, townshipId: FANGGANG.id, grants: person.grants })
   }
   let sequence = 0
   for (let back = 6; back >= 0; back--) {

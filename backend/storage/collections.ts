@@ -20,6 +20,20 @@ export const COLLECTIONS = {
     ['noticeId', 'status'],
   ],
   audit: [['entityId', 'at']],
+  // Notifications (backend/notify): a person's inbox, newest first, and its unread count.
+  inbox: [
+    ['openid', 'sortKey'],
+    ['openid', 'unread'],
+  ],
+  // One-time subscribe-message subscriptions per person and template; the 07:00 run's due board reminders.
+  subscriptions: [['template', 'eligible', 'sentDay']],
+  // Who holds which role where, so notifications find a village's secretaries with one query.
+  roleHolders: [
+    ['openid'],
+    ['villageId', 'role', 'active'],
+    ['townshipId', 'role', 'active'],
+    ['townshipId', 'role', 'star', 'active'],
+  ],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

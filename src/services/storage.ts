@@ -8,6 +8,8 @@ type StorageSchema = {
   chosenVillage: ChosenVillage
   /** Browser demo only: the openid of the demo person signed in. */
   demoOpenid: string
+  /** 长辈模式 (large text) is on for this device. */
+  elderMode: boolean
 }
 type StorageKey = keyof StorageSchema
 
@@ -38,4 +40,6 @@ export const storage = {
     return typeof v === 'string' && v ? v : null
   },
   setDemoOpenid: (openid: string | null) => write('demoOpenid', openid),
+  getElderMode: (): boolean => read('elderMode') === true,
+  setElderMode: (on: boolean) => write('elderMode', on ? true : null),
 }

@@ -59,6 +59,11 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'objection.create': villageVillagers,
   'objection.listOpen': villageSecretary,
   'objection.decide': villageSecretary,
+  // Everyone signed in has an inbox; the handlers only ever touch the caller's own entries.
+  'inbox.list': signedIn,
+  'inbox.markRead': signedIn,
+  'inbox.unreadCount': signedIn,
+  'subscription.record': signedIn,
 }
 
 describe('authorize', () => {

@@ -131,6 +131,14 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   }),
   'objection.listOpen': async (_ctx, target) => ({ villageId: target.villageId }),
   'objection.decide': async (ctx, target) => ({ objectionId: (await plantOpenObjection(ctx, target)).id, decision: 'dismiss' }),
+  'inbox.list': async () => ({ limit: 20 }),
+  'inbox.markRead': async () => ({ all: true }),
+  'inbox.unreadCount': async () => ({}),
+  // Local mode's stand-in template ids (backend/notify/config.ts LOCAL_TEMPLATES): the harness runs without WeChat.
+  'subscription.record': async (_ctx, target) => ({
+    results: [{ templateId: 'local-board', status: 'accept' }, { templateId: 'local-review', status: 'reject' }],
+    villageId: target.villageId,
+  }),
 }
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */

@@ -5,6 +5,7 @@ import type { RoleGrant } from '../../types/roles'
 import type { Caller, Person } from '../../core/caller'
 import { addDays, chinaDay, publishInstant } from '../../core/time'
 import { DEMO, makeDraft, type TestApp } from './app-harness'
+import { syncRoleDirectory } from '../../backend/notify/recipients'
 
 // Small factories for the behaviour tests: each builds one valid thing, overridable field by field.
 
@@ -82,6 +83,8 @@ export function makeCaller(grants: RoleGrant[], villageId: string | null = null,
 export async function insertPerson(app: TestApp, overrides: Partial<Person> = {}): Promise<string> {
   const person = makePerson(overrides)
   await app.store.insert('people', { ...person })
+  // As the app's own writers of grants do: keep the role directory (who to notify) in step.
+  await syncRoleDirectory(app.store, person)
   return person._id
 }
 

@@ -7,6 +7,7 @@ import { FieldError } from '../../components/FieldError'
 import { formatDay, todayInChina } from '../../lib/day'
 import { PhotoPicker } from './PhotoPicker'
 import { useDraftForm } from './useDraftForm'
+import { askToSubscribe } from '../../services/subscribe'
 
 const KINDS: NoticeKind[] = ['praise', 'criticism']
 
@@ -17,7 +18,10 @@ export function DraftForm({ villageId, initialDate }: { villageId: string; initi
 
   const [sent, setSent] = useState(false)
   const onSubmit = async () => {
+    // WeChat's prompt only opens from the tap itself: before any other await. Hears of the review and of due items.
+    const subscribed = askToSubscribe(['result', 'due'])
     const ok = await form.send()
+    await subscribed
     setSent(ok)
     // WeChat cuts a toast with an icon at 7 characters; the full sentence stays on the page.
     if (ok) void Taro.showToast({ title: '已提交审核', icon: 'success' })

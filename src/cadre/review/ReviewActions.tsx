@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/ActionButton'
 import type { Notice } from '../../../types/notice'
 import { useAction } from '../../hooks/useAction'
 import { callApi } from '../../services/api'
+import { askToSubscribe } from '../../services/subscribe'
 
 type Decision = 'approve' | 'reject'
 
@@ -22,6 +23,8 @@ export function ReviewActions({ notice, onDone }: { notice: Notice; onDone: () =
   )
 
   const decide = async (decision: Decision) => {
+    // From the tap, before any await (WeChat's rule): the secretary keeps hearing of the next drafts.
+    void askToSubscribe(['review'])
     if (await review.execute(decision)) {
       void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' })
       onDone()

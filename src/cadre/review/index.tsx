@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isSecretaryOf } from '../../lib/grants'
 import { CadreGate } from '../components/CadreGate'
@@ -9,7 +10,9 @@ type Tab = 'pending' | 'all'
 
 /** 审核公告: the secretary's queue of pending drafts, and every draft of the village for its cadres. */
 export default function ReviewPage() {
-  const [tab, setTab] = useState<Tab>('pending')
+  // A message about a decision opens on every draft (?tab=all), where the drafter sees its status.
+  const { params } = useRouter()
+  const [tab, setTab] = useState<Tab>(params.tab === 'all' ? 'all' : 'pending')
   const [refreshKey, setRefreshKey] = useState(0)
   return (
     <CadreGate>

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { BoardHeader, BoardView } from '../../components/BoardView'
 import { EntryActions } from '../../components/EntryActions'
+import { MorningReminder } from '../../components/MorningReminder'
 import { StateView } from '../../components/StateView'
 import { VillagePicker } from '../../components/VillagePicker'
 import { useBoardPage } from '../../hooks/useBoardPage'
@@ -63,6 +64,7 @@ export default function BoardPage() {
           </>
         )}
       </StateView>
+      {me.data?.signedIn && <MorningReminder villageId={villageId} />}
       <View className='board-page__switch' onClick={openSwitcher}>
         <Text>切换村庄</Text>
       </View>

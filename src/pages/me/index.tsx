@@ -6,6 +6,8 @@ import { ROLE_NAMES } from '../../../types/roles'
 import { CadreLinks } from './CadreLinks'
 import { GrantRow } from './GrantRow'
 import { MyVillage } from './MyVillage'
+import { InboxEntry } from './InboxEntry'
+import { ElderSwitch } from './ElderSwitch'
 import './index.css'
 
 // Only the browser build carries the demo login; webpack drops this require from the weapp bundle.
@@ -34,10 +36,12 @@ export default function MePage() {
               </View>
             </View>
             <MyVillage me={data} onChanged={me.reload} />
+            {data.signedIn && <InboxEntry key={data.personId ?? ''} />}
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
           </>
         )}
       </StateView>
+      <ElderSwitch />
       {DemoLogin && <DemoLogin onChanged={me.reload} />}
     </View>
   )

@@ -1,0 +1,121 @@
+/**
+ * End to end in headless Chromium against the H5 build and the real local server: a cadre's draft
+ * appears in the secretary's 消息 with the unread count on 我的, opening it leads to the review
+ * queue, and the approval appears in the cadre's 消息 and leads to the village's drafts.
+ *
+ * Needs `dist/h5` (`npm run build:h5`) and /usr/bin/chromium.
+ */
+import { artifactsDir, requireBuildOutput } from '../support/build-output'
+import { launchBrowser, type Browser } from '../support/browser'
+import { startLocalServer, type RunningLocalServer } from '../support/local-server'
+import { DEFAULT_NOW } from '../support/app-harness'
+import type { Page } from 'playwright-core'
+import path from 'node:path'
+
+jest.setTimeout(120_000)
+
+const CADRE = 'demo-cadre-tiegou'
+const SECRETARY = 'demo-secretary-tiegou'
+const NAME = '周春来'
+
+let server: RunningLocalServer
+let browser: Browser
+let page: Page
+
+async function open(route: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${server.baseUrl}/#${route}`)
+}
+
+async function signInAs(openid: string, expectedName: string): Promise<void> {
+  await open('/pages/me/index')
+  await page.locator(`.demo-person[data-openid="${openid}"] .demo-person__login`).click()
+  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
+  await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
+}
+
+const badge = () => page.locator('.me-link--inbox .me-inbox__badge')
+
+/** A screenshot once the page's slide-in has finished. */
+async function shot(name: string, scrollTo?: string) {
+  if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded()
+  await page.waitForTimeout(700)
+  await page.screenshot({ path: path.join(artifactsDir('inbox'), name) })
+}
+
+beforeAll(async () => {
+  const h5Dir = requireBuildOutput('h5', ['index.html'])
+  const start = new Date(DEFAULT_NOW)
+  server = await startLocalServer({ h5Dir, now: start })
+  browser = await launchBrowser()
+  page = browser.page
+  await browser.context.clock.install({ time: start })
+  page.setDefaultTimeout(20_000)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+afterEach(() => {
+  if (browser.pageErrors.length) console.warn(`browser errors:\n${browser.pageErrors.join('\n')}`)
+  browser.pageErrors.length = 0
+})
+
+test('a cadre drafts a praise; the submit tap asks for subscriptions', async () => {
+  await signInAs(CADRE, '张建国')
+  // Nothing for the cadre yet: no badge.
+  await page.locator('.me-link--inbox').waitFor()
+  expect(await badge().count()).toBe(0)
+  await page.click('.me-link--draft')
+  await page.waitForSelector('.draft-form')
+  await page.fill('.draft-subject-name input', NAME)
+  await page.fill('.draft-household-no input', '7组3号')
+  await page.fill('.draft-text textarea', '冒雨帮助邻居抢收晾晒的粮食，热心助人。')
+  await page.click('.draft-submit')
+  await page.locator('text=已提交，等待书记审核').first().waitFor()
+  // Local mode stands in for WeChat's prompt: the cadre's accepts were recorded.
+  const subs = await server.post('/cloud/api', { action: 'subscription.record', data: { results: [{ templateId: 'local-result', status: 'reject' }] } }, { 'X-Demo-Openid': CADRE })
+  expect(subs.body.data.subscriptions).toEqual([{ template: 'result', remaining: 1, villageId: null }])
+})
+
+test("the draft appears in the secretary's 消息 with the unread count, and opens the review queue", async () => {
+  await signInAs(SECRETARY, '王志刚')
+  await badge().waitFor()
+  expect(await badge().innerText()).toBe('1')
+  await shot('secretary-me-badge.png', '.me-who__name')
+  await page.click('.me-link--inbox')
+  const message = page.locator('.inbox-item--unread', { hasText: '帖沟村表扬公告待审核' })
+  await message.waitFor()
+  expect(await message.innerText()).toContain('张建国起草了一条表扬公告')
+  await shot('secretary-inbox.png')
+  await message.click()
+  // Opening the message leads to its page: the village's queue, with the draft waiting.
+  const card = page.locator('.draft-card--pending', { hasText: NAME })
+  await card.waitFor()
+  expect(page.url()).toContain('/cadre/review/index')
+  await card.locator('.review-approve').click()
+  await page.locator('text=已通过').first().waitFor()
+  await card.waitFor({ state: 'detached' })
+  // Read: the badge is gone.
+  await open('/pages/me/index')
+  await page.locator('.me-link--inbox').waitFor()
+  await page.waitForFunction(() => !document.querySelector('.me-link--inbox .me-inbox__badge'))
+})
+
+test("the approval appears in the cadre's 消息 and opens the village's drafts", async () => {
+  await signInAs(CADRE, '张建国')
+  await badge().waitFor()
+  expect(await badge().innerText()).toBe('1')
+  await page.click('.me-link--inbox')
+  const message = page.locator('.inbox-item--unread', { hasText: '表扬公告已通过审核' })
+  await message.waitFor()
+  // Local mode shows what would have gone to WeChat.
+  expect(await message.locator('.inbox-item__delivery').innerText()).toContain('本地模式')
+  await shot('cadre-inbox.png')
+  await message.click()
+  await page.waitForSelector('.review-tab--all.review-tab--active')
+  await page.locator('.draft-card', { hasText: NAME }).waitFor()
+  expect(page.url()).toContain('tab=all')
+})
