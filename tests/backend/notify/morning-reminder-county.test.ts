@@ -9,7 +9,7 @@ import { startCloudbaseStandin, type CloudbaseStandin, type StandinDoc } from '.
 import { loadSdkAgainstStandin } from '../../support/wx-server-sdk-on-standin'
 import { COLLECTION_NAMES } from '../../../backend/storage/collections'
 import { createCloudStore } from '../../../backend/storage/cloud'
-import { localContentChecker } from '../../../backend/content/local-rules'
+import { contentPipeline } from '../../../backend/content/pipeline'
 import { runMorningReminder } from '../../../backend/notify/morning-reminder'
 import { LOCAL_TEMPLATES } from '../../../backend/notify/config'
 import { subscriptionId, type SubscriptionDoc } from '../../../backend/notify/subscriptions'
@@ -83,7 +83,7 @@ async function run(latencyMs: number) {
   const sent: SubscribeMessage[] = []
   const deps: Deps = {
     store: withLatency(createCloudStore(loadSdkAgainstStandin(standin).database()), latencyMs),
-    contentCheck: localContentChecker,
+    contentCheck: contentPipeline(),
     now: () => NOW,
     newId: () => 'unused',
     defaultTownshipId: 't00',
