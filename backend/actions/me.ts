@@ -4,7 +4,8 @@ import { effectiveGrants } from '../../core/caller'
 import { defineHandler, callerOpenid } from '../action'
 import { getVillage } from '../repository'
 
-function describe(caller: Caller, defaultTownshipId: string): Me {
+/** The caller as me.get answers it. */
+export function describe(caller: Caller, defaultTownshipId: string): Me {
   const person = caller.person
   return {
     signedIn: caller.openid !== null,
@@ -13,6 +14,7 @@ function describe(caller: Caller, defaultTownshipId: string): Me {
     townshipId: person?.townshipId ?? defaultTownshipId,
     villageId: person?.villageId ?? null,
     grants: effectiveGrants(person),
+    deploymentAdmin: caller.deploymentAdmin ?? false,
   }
 }
 
@@ -45,6 +47,6 @@ export const bindVillage = defineHandler('me.bindVillage', {
       await tx.insert('people', { ...created })
       return created
     })
-    return describe({ openid, person }, ctx.deps.defaultTownshipId)
+    return describe({ ...ctx.caller, person }, ctx.deps.defaultTownshipId)
   },
 })

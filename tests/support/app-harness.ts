@@ -37,6 +37,8 @@ export async function makeAppOnStore<S extends DocumentStore>(
     now: () => clock.now,
     newId: () => `${options.idPrefix}${String(++sequence).padStart(8, '0')}`,
     defaultTownshipId: 'fanggang',
+    // As in local mode, the seed's admin plays the deployment admin (ADMIN_OPENIDS).
+    deploymentAdmins: [DEMO.admin],
   }
   if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
   return {
