@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { createCloudStore, type CloudDatabase } from './storage/cloud'
 import { wechatContentChecker, type SecurityApi } from './content/wechat-sec-check'
 import { newTimeOrderedId, type Deps } from './deps'
+import { wechatInviteQr, type WxacodeApi } from './invite-qr'
 
 /** The slice of wx-server-sdk the cloud functions use, typed here instead of silencing the compiler. */
 export interface WxServerSdk {
@@ -9,14 +10,23 @@ export interface WxServerSdk {
   init(options: { env: unknown }): void
   database(): CloudDatabase
   getWXContext(): { OPENID?: string; APPID?: string }
-  openapi: { security: SecurityApi }
+  openapi: { security: SecurityApi; wxacode: WxacodeApi }
 }
 
 /** Cloud function environment variables (set in the cloud console), parsed at start-up. */
 const ZCloudConfig = z.object({
   /** The township this deployment shows by default. */
   TOWNSHIP_ID: z.string().regex(/^[A-Za-z0-9_-]+$/).default('fanggang'),
+  /** The deployment's admins, comma-separated OPENIDs: they create townships and invite each one's first admin. */
+  ADMIN_OPENIDS: z.string().default(''),
+  /** Secret keying the stored hashes of invitation codes (optional: otherwise one is kept in the `settings` collection). */
+  INVITE_PEPPER: z.string().min(16).optional(),
+  /** Which version of the mini-program the invitation codes open: release (default), trial or develop. */
+  WXACODE_ENV: z.enum(['release', 'trial', 'develop']).optional(),
 })
+
+/** `ADMIN_OPENIDS` as a list: commas, spaces or new lines between ids. */
+export const parseAdminOpenids = (value: string) => value.split(/[\s,，]+/).map((s) => s.trim()).filter(Boolean)
 
 /**
  * Production adapters. wx-server-sdk is loaded here and only here, at call time: local mode must
@@ -37,5 +47,8 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
     now: () => new Date(),
     newId: newTimeOrderedId,
     defaultTownshipId: config.TOWNSHIP_ID,
+    deploymentAdmins: parseAdminOpenids(config.ADMIN_OPENIDS),
+    ...(config.INVITE_PEPPER ? { pepper: config.INVITE_PEPPER } : {}),
+    inviteQr: wechatInviteQr(cloud.openapi.wxacode, config.WXACODE_ENV),
   }
 }

@@ -25,7 +25,7 @@ describe('invite.create', () => {
     expect(created.code).toMatch(new RegExp(`^[${INVITE_ALPHABET}]{8}$`))
     expect(created.code).not.toMatch(/[0O1IL]/)
     expect(created.status).toBe('open')
-    const stored = await app.store.get<Record<string, unknown>>('invites', created.id)
+    const stored = await app.store.get<{ _id: string }>('invites', created.id)
     expect(JSON.stringify(stored)).not.toContain(created.code)
     expect(JSON.stringify(await audit(created.id))).not.toContain(created.code)
     expect((await audit(created.id)).map((e) => e.action)).toEqual(['invite.create'])
