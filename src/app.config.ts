@@ -7,6 +7,16 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'cadre',
       pages: ['draft/index', 'review/index', 'objections/index'],
     },
+    {
+      // Township management (invitations, people and roles, villages): admins, leaders, secretaries.
+      root: 'admin',
+      pages: ['invitations/index', 'people/index', 'villages/index'],
+    },
+    {
+      // 输入邀请码: opened from 我的 or by scanning an invitation's code (scene = the code).
+      root: 'join',
+      pages: ['redeem/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

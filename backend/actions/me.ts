@@ -9,7 +9,8 @@ export function describe(caller: Caller, defaultTownshipId: string): Me {
   const person = caller.person
   return {
     signedIn: caller.openid !== null,
-    personId: person?._id ?? null,
+    // The caller's own id (their OPENID), which 我的 shows as 我的用户编号 for ADMIN_OPENIDS and support.
+    personId: caller.openid,
     name: person?.name ?? null,
     townshipId: person?.townshipId ?? defaultTownshipId,
     villageId: person?.villageId ?? null,

@@ -6,6 +6,8 @@ import { ROLE_NAMES } from '../../../types/roles'
 import { CadreLinks } from './CadreLinks'
 import { GrantRow } from './GrantRow'
 import { MyVillage } from './MyVillage'
+import { MyId } from './MyId'
+import { RoleLinks } from './RoleLinks'
 import './index.css'
 
 // Only the browser build carries the demo login; webpack drops this require from the weapp bundle.
@@ -35,6 +37,8 @@ export default function MePage() {
             </View>
             <MyVillage me={data} onChanged={me.reload} />
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
+            {data.signedIn && <RoleLinks me={data} />}
+            {data.personId && <MyId personId={data.personId} />}
           </>
         )}
       </StateView>

@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Village } from '../../../types/village'
 import { StateView } from '../../components/StateView'
+import { useAsync } from '../../hooks/useAsync'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
 import { usePagedList, useLoadMoreOnReachBottom, pagedListState } from '../../hooks/usePagedList'
 import { callApi } from '../../services/api'
@@ -10,7 +12,10 @@ import './index.css'
 /** Village switcher: the choice is kept on this device and opens that village's board. */
 export default function VillagesPage() {
   const [chosen, setChosen] = useChosenVillage()
-  const list = usePagedList((cursor) => callApi('village.list', { cursor, limit: 50 }), [])
+  // One deployment may serve several townships: the visitor picks the township first, then the village.
+  const townships = useAsync(() => callApi('township.list', {}), [])
+  const [townshipId, setTownshipId] = useState<string | undefined>(undefined)
+  const list = usePagedList((cursor) => callApi('village.list', { cursor, limit: 50, ...(townshipId ? { townshipId } : {}) }), [townshipId])
   useLoadMoreOnReachBottom(list)
 
   const choose = (v: Village) => {
@@ -20,6 +25,19 @@ export default function VillagesPage() {
 
   return (
     <View className='villages-page'>
+      {(townships.data?.items.length ?? 0) > 1 && (
+        <View className='card township-picker'>
+          {townships.data?.items.map((t) => (
+            <Text
+              key={t.id}
+              className={`township-item${(townshipId ?? list.items[0]?.townshipId) === t.id ? ' township-item--current' : ''}`}
+              onClick={() => setTownshipId(t.id)}
+            >
+              {t.name}
+            </Text>
+          ))}
+        </View>
+      )}
       <StateView
         {...pagedListState(list)}
         emptyText='暂无村庄'
