@@ -15,7 +15,7 @@ import { createCloudStore, type CloudDatabase } from '../backend/storage/cloud'
 import { localContentChecker } from '../backend/content/local-rules'
 import { newTimeOrderedId, type Deps } from '../backend/deps'
 import { chinaDay } from '../core/time'
-import { FANGGANG } from '../backend/seed/fanggang-data'
+import { FANGGANG, DEMO_ADMIN_OPENID } from '../backend/seed/fanggang-data'
 import { DEFAULT_NOW } from '../tests/support/app-harness'
 import { startCloudbaseStandin } from '../tests/support/cloudbase-standin'
 import { loadSdkAgainstStandin } from '../tests/support/wx-server-sdk-on-standin'
@@ -71,7 +71,8 @@ const results: Results = {
 
 const benchDeps = (): Omit<Deps, 'store'> => {
   const now = new Date(DEFAULT_NOW)
-  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id }
+  // As in local mode, the seed's admin plays the deployment admin (township.create).
+  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, deploymentAdmins: [DEMO_ADMIN_OPENID] }
 }
 
 let hello: HelloWorld | undefined
