@@ -7,6 +7,7 @@ import { appendAudit } from '../audit'
 import { changedFields, getNotice, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
 import { creationId, createOnce } from '../create-once'
+import { openidView, viewNotice } from '../people-view'
 
 const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => {
   const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -83,7 +84,7 @@ export const draftNotice = defineHandler('notice.draft', {
         })
         return notice
       })
-    return createOnce(ctx, 'notices', notice.id, create, getNotice)
+    return viewNotice(await openidView(ctx), await createOnce(ctx, 'notices', notice.id, create, getNotice))
   },
 })
 
@@ -99,7 +100,8 @@ export const listDrafts = defineHandler('notice.listDrafts', {
       limit: input.limit + 1,
     })
     const items = docs.slice(0, input.limit).map((d) => toRecord<Notice>(d))
-    return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].createdAt : null }
+    const view = await openidView(ctx)
+    return { items: items.map((n) => viewNotice(view, n)), nextCursor: docs.length > input.limit ? items[items.length - 1].createdAt : null }
   },
 })
 
@@ -123,22 +125,23 @@ export const reviewNotice = defineHandler('notice.review', {
     if (reviewed.status === 'approved' && isPublishDue(reviewed.publishDate, ctx.now)) {
       try {
         await publishDueNotices(ctx.deps, { date: ctx.today, villageId: reviewed.villageId })
-        return await getNotice(ctx.deps.store, reviewed.id)
+        return viewNotice(await openidView(ctx), await getNotice(ctx.deps.store, reviewed.id))
       } catch (error) {
         // The approval is saved; the next 07:00 run publishes what this one could not.
         console.error('[notice.review] immediate publish failed', error)
       }
     }
-    return reviewed
+    return viewNotice(await openidView(ctx), reviewed)
   },
 })
 
 export const markRectified = defineHandler('notice.markRectified', {
   target: noticeTarget,
   async handle(input, ctx) {
-    return transitionNotice(ctx, input.noticeId, 'notice.markRectified', (notice) => {
+    const rectified = await transitionNotice(ctx, input.noticeId, 'notice.markRectified', (notice) => {
       checkRectifiable(notice)
       return { rectifiedAt: ctx.now.toISOString() }
     })
+    return viewNotice(await openidView(ctx), rectified)
   },
 })

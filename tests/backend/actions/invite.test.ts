@@ -242,3 +242,43 @@ describe('townships and villages', () => {
     expect((await fail(app.call(DEMO.leader, 'village.update', { op: 'rename', villageId: 'demo08', name: '张庄村' }))).code).toBe('FORBIDDEN')
   })
 })
+
+describe('nobody sees another person\'s OPENID but an admin', () => {
+  it('shows a secretary a pseudonym for the cadre who drafted, the cadre their own id', async () => {
+    const drafted = await ok(app.call(DEMO.cadre, 'notice.draft', makeDraft()))
+    expect(drafted.draftedBy).toBe(DEMO.cadre)
+    const seen = (await ok(app.call(DEMO.secretary, 'notice.listDrafts', { villageId: 'tiegou', status: 'pending' }))).items.find((n: { id: string }) => n.id === drafted.id)
+    expect(seen.draftedBy).toMatch(/^u_[0-9a-f]{16}$/)
+    expect(JSON.stringify(seen)).not.toContain(DEMO.cadre)
+    // Stable: the same person has the same pseudonym.
+    const again = (await ok(app.call(DEMO.secretary, 'notice.listDrafts', { villageId: 'tiegou', status: 'pending' }))).items.find((n: { id: string }) => n.id === drafted.id)
+    expect(again.draftedBy).toBe(seen.draftedBy)
+    // Stored as it is, for the audit and the four-eyes rule.
+    expect((await app.store.get<{ _id: string; draftedBy: string }>('notices', drafted.id))!.draftedBy).toBe(DEMO.cadre)
+  })
+
+  it('keeps the objector\'s OPENID out of what the secretary sees, the objection id included', async () => {
+    const criticism = await ok(app.call(DEMO.cadre, 'notice.draft', makeDraft({ kind: 'criticism', publishDate: '2026-11-27' })))
+    await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: criticism.id, decision: 'approve' }))
+    const objection = await ok(app.call(DEMO.villager, 'objection.create', { noticeId: criticism.id, reason: '已经清理完毕，请核实。' }))
+    expect(objection.openid).toBe(DEMO.villager)
+    const open = await ok(app.call(DEMO.secretary, 'objection.listOpen', { villageId: 'tiegou' }))
+    expect(open.items).toHaveLength(1)
+    expect(JSON.stringify(open.items)).not.toContain(DEMO.villager)
+    expect(JSON.stringify(open.items)).not.toContain(DEMO.cadre)
+  })
+
+  it('counts an objection stored under the old id (<notice>_<openid>) as the person\'s', async () => {
+    const criticism = await ok(app.call(DEMO.cadre, 'notice.draft', makeDraft({ kind: 'criticism', publishDate: '2026-11-27' })))
+    await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: criticism.id, decision: 'approve' }))
+    await app.store.insert('objections', { _id: `${criticism.id}_${DEMO.villager}`, townshipId: 'fanggang', villageId: 'tiegou', noticeId: criticism.id, openid: DEMO.villager, reason: '旧申诉', status: 'dismissed', createdAt: '2026-11-27T01:00:00.000Z', decidedBy: DEMO.secretary, decidedAt: '2026-11-27T01:30:00.000Z', version: 2 })
+    expect((await fail(app.call(DEMO.villager, 'objection.create', { noticeId: criticism.id, reason: '再次申诉一下。' }))).code).toBe('CONFLICT')
+  })
+
+  it('shows an admin the real ids', async () => {
+    const drafted = await ok(app.call(DEMO.cadre, 'notice.draft', makeDraft()))
+    await app.store.patch('people', DEMO.admin, { villageId: 'tiegou', grants: [{ role: 'admin' }, { role: 'secretary', villageId: 'tiegou' }] })
+    const seen = (await ok(app.call(DEMO.admin, 'notice.listDrafts', { villageId: 'tiegou', status: 'pending' }))).items.find((n: { id: string }) => n.id === drafted.id)
+    expect(seen.draftedBy).toBe(DEMO.cadre)
+  })
+})
