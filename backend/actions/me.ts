@@ -3,6 +3,7 @@ import type { Caller, Person } from '../../core/caller'
 import { effectiveGrants } from '../../core/caller'
 import { defineHandler, callerOpenid } from '../action'
 import { getVillage } from '../repository'
+import { DomainError } from '../../core/errors'
 
 /** The caller as me.get answers it. */
 export function describe(caller: Caller, defaultTownshipId: string): Me {
@@ -30,6 +31,7 @@ export const bindVillage = defineHandler('me.bindVillage', {
   async handle(input, ctx) {
     const openid = callerOpenid(ctx)
     const village = await getVillage(ctx.deps.store, input.villageId)
+    if (village.archived) throw new DomainError('CONFLICT', '该村已归档，请选择其他村庄')
     const person: Person = await ctx.deps.store.transaction(async (tx) => {
       const existing = await tx.get<Person & { _id: string }>('people', openid)
       if (existing) {

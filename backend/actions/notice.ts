@@ -48,6 +48,7 @@ export const draftNotice = defineHandler('notice.draft', {
   target: (input) => ({ villageId: input.villageId }),
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
+    if (village.archived) throw new DomainError('CONFLICT', '该村已归档，不能再起草公告')
     checkPublishDate(input.publishDate, ctx.today)
     const openid = callerOpenid(ctx)
     const textToCheck = [input.subject.name, input.subject.householdNo ?? '', input.text].join('\n')

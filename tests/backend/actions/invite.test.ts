@@ -224,6 +224,7 @@ describe('townships and villages', () => {
     expect(await app.store.get('villages', 'demo09')).toMatchObject({ archived: true, name: '演示村09' })
     const board = await app.call(null, 'board.listDates', { villageId: 'demo09' })
     expect(board.ok).toBe(true)
+    expect((await fail(app.call(DEMO.admin, 'me.bindVillage', { villageId: 'demo09' }))).message).toContain('已归档')
   })
 
   it('pages past archived villages without losing any', async () => {
