@@ -42,7 +42,8 @@ export const PERMISSIONS = {
   'me.get': { who: 'anyone' },
   'me.bindVillage': { who: 'signedIn' },
   'notice.draft': only(['cadre', 'secretary'], 'village'),
-  'notice.listDrafts': only(['cadre', 'secretary'], 'village'),
+  // Leaders see every village's drafts of their township, to review them (the four-eyes way out).
+  'notice.listDrafts': only(['cadre', 'secretary'], 'village', { roles: ['leader'], scope: 'township' }),
   // The four-eyes way out: a village's only secretary cannot approve their own criticism, a leader can.
   'notice.review': only(['secretary'], 'village', { roles: ['leader'], scope: 'township' }),
   'notice.markRectified': only(['cadre', 'secretary'], 'village'),

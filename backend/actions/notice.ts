@@ -90,7 +90,10 @@ export const draftNotice = defineHandler('notice.draft', {
 })
 
 export const listDrafts = defineHandler('notice.listDrafts', {
-  target: (input) => ({ villageId: input.villageId }),
+  async target(input, ctx) {
+    const village = await getVillage(ctx.deps.store, input.villageId)
+    return { villageId: village.id, townshipId: village.townshipId }
+  },
   async handle(input, ctx) {
     const where: Record<string, string | { $lt: string }> = { villageId: input.villageId }
     if (input.status) where.status = input.status

@@ -31,6 +31,11 @@ export function grantLabel(grant: RoleGrant): string {
   return grant.role === 'taskforce' ? `${ROLE_NAMES.taskforce}（${STAR_NAMES[grant.star]}）` : ROLE_NAMES[grant.role]
 }
 
+/** Whether I am a township leader (who reviews the drafts of every village of the township). */
+export function isLeader(me: Me | undefined): boolean {
+  return !!me && me.grants.some((g) => g.role === 'leader')
+}
+
 /** Which management pages my roles open (admin/ subpackage); the server checks every call again. */
 export function managementEntries(me: Me | undefined) {
   const roles = new Set(me?.grants.map((g) => g.role) ?? [])

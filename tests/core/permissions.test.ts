@@ -64,7 +64,7 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'me.get': everyone,
   'me.bindVillage': signedIn,
   'notice.draft': villageCadres,
-  'notice.listDrafts': villageCadres,
+  'notice.listDrafts': { ...villageCadres, leader: 'ok' },
   'notice.review': { ...villageSecretary, leader: 'ok' },
   'notice.markRectified': villageCadres,
   'board.get': everyone,

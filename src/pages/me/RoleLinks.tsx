@@ -11,6 +11,7 @@ export function RoleLinks({ me }: { me: Me }) {
   const entries = managementEntries(me)
   const links: Link[] = [
     { url: '/join/redeem/index', text: '输入邀请码', className: 'me-link--redeem', show: me.signedIn },
+    { url: '/cadre/review/index', text: '审核各村公告', className: 'me-link--leader-review', show: me.grants.some((g) => g.role === 'leader') },
     { url: '/admin/invitations/index', text: '邀请干部', className: 'me-link--invitations', show: entries.invitations },
     { url: '/admin/people/index', text: '人员与角色', className: 'me-link--people', show: entries.people },
     { url: '/admin/villages/index', text: me.deploymentAdmin ? '乡镇与村庄' : '村庄管理', className: 'me-link--villages', show: entries.villages },

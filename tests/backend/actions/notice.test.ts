@@ -96,7 +96,7 @@ describe('notice.draft', () => {
 })
 
 describe('notice.listDrafts', () => {
-  describeAuthorization('notice.listDrafts', async () => ({ villageId: 'tiegou' }), VILLAGE_CADRES)
+  describeAuthorization('notice.listDrafts', async () => ({ villageId: 'tiegou' }), { ...VILLAGE_CADRES, leader: 'allowed' })
 
   it('lists the village drafts newest first, filtered by status', async () => {
     const drafted = await draftAsCadre(app)
