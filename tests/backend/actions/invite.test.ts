@@ -195,6 +195,8 @@ describe('notice.review by a township leader (the four-eyes way out)', () => {
   it('lets a leader approve a criticism the village\'s only secretary drafted', async () => {
     const notice = await ok(app.call(DEMO.secretary, 'notice.draft', makeDraft({ kind: 'criticism', publishDate: '2026-11-28' })))
     expect((await fail(app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' }))).code).toBe('FORBIDDEN')
+    const queue = await ok(app.call(DEMO.leader, 'notice.listDrafts', { villageId: 'tiegou', status: 'pending' }))
+    expect(queue.items.map((n: { id: string }) => n.id)).toContain(notice.id)
     expect((await ok(app.call(DEMO.leader, 'notice.review', { noticeId: notice.id, decision: 'approve' }))).status).toBe('approved')
   })
 })
