@@ -16,7 +16,7 @@ import { localContentChecker } from '../backend/content/local-rules'
 import { newTimeOrderedId, type Deps } from '../backend/deps'
 import { chinaDay } from '../core/time'
 import { FANGGANG, DEMO_ADMIN_OPENID } from '../backend/seed/fanggang-data'
-import { DEFAULT_NOW } from '../tests/support/app-harness'
+import { DEFAULT_NOW, TEST_PEPPER } from '../tests/support/app-harness'
 import { startCloudbaseStandin } from '../tests/support/cloudbase-standin'
 import { loadSdkAgainstStandin } from '../tests/support/wx-server-sdk-on-standin'
 import { buildDataset, COUNTY, TOWNSHIP, type DatasetReport, type Scale } from './dataset'
@@ -72,7 +72,7 @@ const results: Results = {
 const benchDeps = (): Omit<Deps, 'store'> => {
   const now = new Date(DEFAULT_NOW)
   // As in local mode, the seed's admin plays the deployment admin (township.create).
-  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, deploymentAdmins: [DEMO_ADMIN_OPENID] }
+  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, deploymentAdmins: [DEMO_ADMIN_OPENID], pepper: TEST_PEPPER }
 }
 
 let hello: HelloWorld | undefined

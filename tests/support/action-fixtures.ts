@@ -11,7 +11,7 @@ import { toDoc } from '../../backend/repository'
 import { codeFromBytes } from '../../core/grant-rules'
 import { hashCode, personRef } from '../../backend/secrets'
 import type { InviteDoc } from '../../backend/actions/invite'
-import { DEMO, makeDraft } from './app-harness'
+import { DEMO, TEST_PEPPER, makeDraft } from './app-harness'
 import { makeCriticism, makeNotice, makePerson } from './factories'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
@@ -118,10 +118,9 @@ export async function plantOpenObjection(ctx: FixtureContext, target: FixtureTar
   return objection
 }
 
-/** The invitation pepper the back end will use: planted (if the store has none yet) and read back. */
-export async function fixturePepper(ctx: FixtureContext): Promise<string> {
-  await ctx.store.insertIfAbsent('settings', { _id: 'pepper', value: 'fixture-pepper' })
-  return (await ctx.store.get<{ _id: string; value: string }>('settings', 'pepper'))!.value
+/** The invitation pepper the back ends of the tests and the bench are configured with. */
+export async function fixturePepper(_ctx: FixtureContext): Promise<string> {
+  return TEST_PEPPER
 }
 
 /** An open cadre invitation for the target village, with its code. */
