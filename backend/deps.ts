@@ -19,6 +19,12 @@ export interface Deps {
   messenger?: SubscribeMessenger
   /** Subscribe-message template ids from configuration (production; see README). */
   templates?: TemplateConfig
+  /** The deployment's admins (the api function's ADMIN_OPENIDS; locally the seed's admin): they create townships. */
+  deploymentAdmins?: readonly string[]
+  /** Server-side secret keying invitation-code hashes and person handles; without it one is kept in the `settings` collection. */
+  pepper?: string
+  /** Draws the image that shares an invitation (a PNG data URL); absent where none can be drawn. */
+  inviteQr?: (code: string) => Promise<string>
 }
 
 /** Time-ordered, random-suffixed ids: sortable and safe in any store or URL. */

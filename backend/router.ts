@@ -26,7 +26,7 @@ export function zodIssues(error: ZodError) {
 async function resolveCaller(openid: string | null, deps: Deps): Promise<Caller> {
   if (!openid) return { openid: null, person: null }
   const person = await deps.store.get<Person & { _id: string }>('people', openid)
-  return { openid, person }
+  return { openid, person, deploymentAdmin: deps.deploymentAdmins?.includes(openid) ?? false }
 }
 
 /**
@@ -49,6 +49,7 @@ export async function handleApiCall(event: unknown, openid: string | null, deps:
     const handler = handlers[action] as ActionHandler<typeof action>
     const permission = PERMISSIONS[action]
     if (permission.who !== 'anyone' && !ctx.caller.openid) throw unauthenticated()
+    if (permission.who === 'deploymentAdmin') authorize(permission, ctx.caller, {})
     if (permission.who === 'roles') {
       if (!handler.target) throw new Error(`${action} is role-gated but names no target`)
       authorize(permission, ctx.caller, await handler.target(input.data as never, ctx))

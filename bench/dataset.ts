@@ -3,7 +3,7 @@ import type { SqliteStore } from '../backend/storage/sqlite'
 import { addDays } from '../core/time'
 import { toDoc } from '../backend/repository'
 import { boardId, type BoardDoc } from '../backend/publish/board-doc'
-import { DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from '../backend/seed/fanggang-data'
+import { STORED_DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from '../backend/seed/fanggang-data'
 import { plantCallers } from '../tests/support/action-fixtures'
 import { makeNotice } from '../tests/support/factories'
 
@@ -58,7 +58,7 @@ export async function buildDataset(store: SqliteStore, scale: Scale, today: stri
     await store.insert('townships', id === FANGGANG.id ? { _id: id, name: FANGGANG.name, county: FANGGANG.county } : { _id: id, name: `${id} 镇`, county: FANGGANG.county })
   }
   for (const village of villages) await store.insert('villages', { _id: village.id, townshipId: village.townshipId, name: village.name, order: village.order })
-  for (const person of DEMO_PEOPLE) {
+  for (const person of STORED_DEMO_PEOPLE) {
     await store.insert('people', {
       _id: person.openid, name: person.name, townshipId: FANGGANG.id, villageId: person.villageId, grants: person.grants, createdAt: `${today}T00:00:00.000Z`,
     })

@@ -15,8 +15,8 @@ import { createCloudStore, type CloudDatabase } from '../backend/storage/cloud'
 import { contentPipeline } from '../backend/content/pipeline'
 import { newTimeOrderedId, type Deps } from '../backend/deps'
 import { chinaDay } from '../core/time'
-import { FANGGANG } from '../backend/seed/fanggang-data'
-import { DEFAULT_NOW } from '../tests/support/app-harness'
+import { FANGGANG, DEMO_ADMIN_OPENID } from '../backend/seed/fanggang-data'
+import { DEFAULT_NOW, TEST_PEPPER } from '../tests/support/app-harness'
 import { startCloudbaseStandin } from '../tests/support/cloudbase-standin'
 import { loadSdkAgainstStandin } from '../tests/support/wx-server-sdk-on-standin'
 import { buildDataset, COUNTY, TOWNSHIP, type DatasetReport, type Scale } from './dataset'
@@ -72,7 +72,8 @@ const results: Results = {
 
 const benchDeps = (): Omit<Deps, 'store'> => {
   const now = new Date(DEFAULT_NOW)
-  return { contentCheck: contentPipeline(), now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id }
+  // As in local mode, the seed's admin plays the deployment admin (township.create).
+  return { contentCheck: contentPipeline(), now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, deploymentAdmins: [DEMO_ADMIN_OPENID], pepper: TEST_PEPPER }
 }
 
 let hello: HelloWorld | undefined

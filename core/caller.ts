@@ -9,6 +9,8 @@ export interface Person {
   villageId: string | null
   grants: RoleGrant[]
   createdAt: string
+  /** Bumped by every grant redeemed or revoked (absent on people stored before invitations existed). */
+  grantsVersion?: number
 }
 
 /** Who is calling, as established by the platform (never by the payload). */
@@ -16,6 +18,8 @@ export interface Caller {
   /** WeChat OPENID, or null for an anonymous browser visitor in local mode. */
   openid: string | null
   person: Person | null
+  /** One of the deployment's admins (the api function's ADMIN_OPENIDS; configuration only). */
+  deploymentAdmin?: boolean
 }
 
 /** A person's grants plus the implicit 村民 grant of their chosen village. */

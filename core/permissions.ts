@@ -19,6 +19,8 @@ export interface RoleRule {
 export type Permission =
   | { who: 'anyone' }
   | { who: 'signedIn' }
+  /** Only the deployment's admins (ADMIN_OPENIDS), who also pass every rule that names admins. */
+  | { who: 'deploymentAdmin' }
   | { who: 'roles'; rules: readonly RoleRule[] }
 
 /** Shorthand for a row open to `roles` within one scope; add rules for further scopes. */
@@ -27,11 +29,23 @@ const only = (roles: readonly Role[], scope: Scope, ...more: RoleRule[]) =>
 
 export const PERMISSIONS = {
   'village.list': { who: 'anyone' },
+  'village.update': only(['admin'], 'township'),
+  'township.list': { who: 'anyone' },
+  'township.create': { who: 'deploymentAdmin' },
+  // Who may invite whom within these rules depends on the requested role: core/grant-rules.ts.
+  'invite.create': only(['admin', 'leader'], 'township', { roles: ['secretary'], scope: 'village' }),
+  'invite.redeem': { who: 'signedIn' },
+  'invite.cancel': only(['admin', 'leader'], 'township', { roles: ['secretary'], scope: 'village' }),
+  'invite.list': only(['admin', 'leader'], 'township', { roles: ['secretary'], scope: 'village' }),
+  'role.list': only(['admin', 'leader'], 'township', { roles: ['secretary'], scope: 'village' }),
+  'role.revoke': only(['admin', 'leader'], 'township', { roles: ['secretary'], scope: 'village' }),
   'me.get': { who: 'anyone' },
   'me.bindVillage': { who: 'signedIn' },
   'notice.draft': only(['cadre', 'secretary'], 'village'),
-  'notice.listDrafts': only(['cadre', 'secretary'], 'village'),
-  'notice.review': only(['secretary'], 'village'),
+  // Leaders see every village's drafts of their township, to review them (the four-eyes way out).
+  'notice.listDrafts': only(['cadre', 'secretary'], 'village', { roles: ['leader'], scope: 'township' }),
+  // The four-eyes way out: a village's only secretary cannot approve their own criticism, a leader can.
+  'notice.review': only(['secretary'], 'village', { roles: ['leader'], scope: 'township' }),
   'notice.markRectified': only(['cadre', 'secretary'], 'village'),
   'board.get': { who: 'anyone' },
   'board.listDates': { who: 'anyone' },
@@ -63,6 +77,8 @@ const MESSAGES: Record<Role, string> = {
 
 /** Whether `caller` holds one of `rule`'s roles within its scope for `target`. */
 export function satisfiesRule(rule: RoleRule, caller: Caller, target: Target): boolean {
+  // The deployment's admins act as the admin of every township.
+  if (caller.deploymentAdmin && rule.roles.includes('admin')) return true
   const township = caller.person?.townshipId
   return effectiveGrants(caller.person).some((grant) => {
     if (!rule.roles.includes(grant.role)) return false
@@ -82,6 +98,10 @@ export function authorize(permission: Permission, caller: Caller, target: Target
   if (permission.who === 'anyone') return
   if (!caller.openid) throw new DomainError('UNAUTHENTICATED', '请先登录')
   if (permission.who === 'signedIn') return
+  if (permission.who === 'deploymentAdmin') {
+    if (!caller.deploymentAdmin) throw new DomainError('FORBIDDEN', '仅部署管理员（ADMIN_OPENIDS）可以操作')
+    return
+  }
   if (!permission.rules.some((rule) => satisfiesRule(rule, caller, target))) {
     throw new DomainError('FORBIDDEN', MESSAGES[permission.rules[0].roles[0]])
   }

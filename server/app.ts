@@ -16,6 +16,8 @@ export interface LocalServerOptions {
   /** Largest JSON body accepted by /cloud/* (bytes). */
   jsonBodyLimit?: number
   logger?: boolean
+  /** The demo login (default on); off, every request is an anonymous visitor. */
+  demoLogin?: boolean
 }
 
 const DEMO_HEADER = 'x-demo-openid'
@@ -40,6 +42,7 @@ function fail(reply: FastifyReply, status: number, code: ErrorCode, message: str
  */
 export async function buildLocalServer(options: LocalServerOptions): Promise<FastifyInstance> {
   const { deps } = options
+  const demoLogin = options.demoLogin ?? true
   const uploadsDir = path.join(options.dataDir, 'uploads')
   fs.mkdirSync(uploadsDir, { recursive: true })
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.jsonBodyLimit ?? 256 * 1024 })
@@ -58,7 +61,7 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
   /** The demo identity of this request: null for an anonymous visitor; undefined if unknown (refused). */
   const demoIdentity = (header: string | string[] | undefined): string | null | undefined => {
     if (header === undefined || header === '') return null
-    if (typeof header !== 'string' || !demoOpenids.has(header)) return undefined
+    if (!demoLogin || typeof header !== 'string' || !demoOpenids.has(header)) return undefined
     return header
   }
 
@@ -81,7 +84,7 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
 
   app.get('/local/demo-people', async () => ({
     ok: true,
-    data: DEMO_PEOPLE.map(({ openid, name, label }) => ({ openid, name, label })),
+    data: demoLogin ? DEMO_PEOPLE.map(({ openid, name, label }) => ({ openid, name, label })) : [],
   }))
 
   app.post('/local/upload', async (request, reply) => {

@@ -9,6 +9,16 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
     },
     // 消息: opened from 我的 or a WeChat message; kept out of the main package.
     { root: 'inbox', pages: ['index'] },
+    {
+      // Township management (invitations, people and roles, villages): admins, leaders, secretaries.
+      root: 'admin',
+      pages: ['invitations/index', 'people/index', 'villages/index'],
+    },
+    {
+      // 输入邀请码: opened from 我的 or by scanning an invitation's code (scene = the code).
+      root: 'join',
+      pages: ['redeem/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { zPage, ZId, ZDay } from './common'
-import { ZMe, ZVillage } from './village'
+import { ZMe, ZTownship, ZVillage } from './village'
+import { ZInvite, ZInviteCancel, ZInviteCreate, ZInviteCreated, ZInviteList, ZInviteRedeem, ZRoleHolder, ZRoleList, ZRoleRevoke } from './invite'
+import { ZTownshipCreate, ZTownshipList, ZVillageUpdate } from './township'
 import { ZNotice, ZNoticeDraft, ZNoticeListDrafts, ZNoticeRectify, ZNoticeReview } from './notice'
 import { ZBoard, ZBoardDate, ZBoardGet, ZBoardListDates } from './board'
 import { ZObjection, ZObjectionCreate, ZObjectionDecide, ZObjectionList } from './objection'
@@ -12,9 +14,18 @@ import { ZInboxItem, ZInboxList, ZInboxMarkRead, ZInboxUnreadCount, ZSubscriptio
  */
 export const actions = {
   'village.list': {
-    input: z.object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(50).default(50) }),
+    input: z.object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(50).default(50), townshipId: ZId.optional() }),
     output: zPage(ZVillage),
   },
+  'village.update': { input: ZVillageUpdate, output: ZVillage },
+  'township.list': { input: ZTownshipList, output: z.object({ items: z.array(ZTownship) }) },
+  'township.create': { input: ZTownshipCreate, output: ZTownship },
+  'invite.create': { input: ZInviteCreate, output: ZInviteCreated },
+  'invite.redeem': { input: ZInviteRedeem, output: ZMe },
+  'invite.cancel': { input: ZInviteCancel, output: ZInvite },
+  'invite.list': { input: ZInviteList, output: zPage(ZInvite) },
+  'role.list': { input: ZRoleList, output: zPage(ZRoleHolder) },
+  'role.revoke': { input: ZRoleRevoke, output: ZRoleHolder },
   'me.get': { input: z.object({}), output: ZMe },
   'me.bindVillage': { input: z.object({ villageId: ZId }), output: ZMe },
   'notice.draft': { input: ZNoticeDraft, output: ZNotice },

@@ -8,6 +8,8 @@ export const ZVillage = z.object({
   townshipId: ZId,
   name: z.string(),
   order: z.number().int(),
+  /** Archived villages keep their history but leave the lists (absent on villages stored before archiving existed). */
+  archived: z.boolean().optional(),
 })
 export type Village = z.infer<typeof ZVillage>
 
@@ -24,5 +26,7 @@ export const ZMe = z.object({
   /** The village the caller chose as theirs (a villager's binding), if any. */
   villageId: z.string().nullable(),
   grants: z.array(ZRoleGrant),
+  /** One of the deployment's admins (the api function's ADMIN_OPENIDS): creates townships. */
+  deploymentAdmin: z.boolean(),
 })
 export type Me = z.infer<typeof ZMe>

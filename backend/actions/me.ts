@@ -3,16 +3,20 @@ import type { Caller, Person } from '../../core/caller'
 import { effectiveGrants } from '../../core/caller'
 import { defineHandler, callerOpenid } from '../action'
 import { getVillage } from '../repository'
+import { DomainError } from '../../core/errors'
 
-function describe(caller: Caller, defaultTownshipId: string): Me {
+/** The caller as me.get answers it. */
+export function describe(caller: Caller, defaultTownshipId: string): Me {
   const person = caller.person
   return {
     signedIn: caller.openid !== null,
-    personId: person?._id ?? null,
+    // The caller's own id (their OPENID), which 我的 shows as 我的用户编号 for ADMIN_OPENIDS and support.
+    personId: caller.openid,
     name: person?.name ?? null,
     townshipId: person?.townshipId ?? defaultTownshipId,
     villageId: person?.villageId ?? null,
     grants: effectiveGrants(person),
+    deploymentAdmin: caller.deploymentAdmin ?? false,
   }
 }
 
@@ -27,6 +31,7 @@ export const bindVillage = defineHandler('me.bindVillage', {
   async handle(input, ctx) {
     const openid = callerOpenid(ctx)
     const village = await getVillage(ctx.deps.store, input.villageId)
+    if (village.archived) throw new DomainError('CONFLICT', '该村已归档，请选择其他村庄')
     const person: Person = await ctx.deps.store.transaction(async (tx) => {
       const existing = await tx.get<Person & { _id: string }>('people', openid)
       if (existing) {
@@ -45,6 +50,6 @@ export const bindVillage = defineHandler('me.bindVillage', {
       await tx.insert('people', { ...created })
       return created
     })
-    return describe({ openid, person }, ctx.deps.defaultTownshipId)
+    return describe({ ...ctx.caller, person }, ctx.deps.defaultTownshipId)
   },
 })

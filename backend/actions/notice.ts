@@ -8,6 +8,7 @@ import { changedFields, getNotice, getVillage, toDoc, toRecord, type Stored } fr
 import { publishDueNotices } from '../publish/publish-due'
 import { creationId, createOnce } from '../create-once'
 import { notifyNoticeReviewed, notifyNoticeSubmitted } from '../notify/workflows'
+import { openidView, viewNotice } from '../people-view'
 
 const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => {
   const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -48,6 +49,7 @@ export const draftNotice = defineHandler('notice.draft', {
   target: (input) => ({ villageId: input.villageId }),
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
+    if (village.archived) throw new DomainError('CONFLICT', '该村已归档，不能再起草公告')
     checkPublishDate(input.publishDate, ctx.today)
     const openid = callerOpenid(ctx)
     const textToCheck = [input.subject.name, input.subject.householdNo ?? '', input.text].join('\n')
@@ -90,12 +92,15 @@ export const draftNotice = defineHandler('notice.draft', {
     const drafted = await createOnce(ctx, 'notices', notice.id, create, getNotice)
     // Also on a retry that found the first record: keyed per event, it completes a lost notification once.
     await notifyNoticeSubmitted(ctx.deps, drafted)
-    return drafted
+    return viewNotice(await openidView(ctx), drafted)
   },
 })
 
 export const listDrafts = defineHandler('notice.listDrafts', {
-  target: (input) => ({ villageId: input.villageId }),
+  async target(input, ctx) {
+    const village = await getVillage(ctx.deps.store, input.villageId)
+    return { villageId: village.id, townshipId: village.townshipId }
+  },
   async handle(input, ctx) {
     const where: Record<string, string | { $lt: string }> = { villageId: input.villageId }
     if (input.status) where.status = input.status
@@ -106,7 +111,8 @@ export const listDrafts = defineHandler('notice.listDrafts', {
       limit: input.limit + 1,
     })
     const items = docs.slice(0, input.limit).map((d) => toRecord<Notice>(d))
-    return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].createdAt : null }
+    const view = await openidView(ctx)
+    return { items: items.map((n) => viewNotice(view, n)), nextCursor: docs.length > input.limit ? items[items.length - 1].createdAt : null }
   },
 })
 
@@ -131,22 +137,23 @@ export const reviewNotice = defineHandler('notice.review', {
     if (reviewed.status === 'approved' && isPublishDue(reviewed.publishDate, ctx.now)) {
       try {
         await publishDueNotices(ctx.deps, { date: ctx.today, villageId: reviewed.villageId })
-        return await getNotice(ctx.deps.store, reviewed.id)
+        return viewNotice(await openidView(ctx), await getNotice(ctx.deps.store, reviewed.id))
       } catch (error) {
         // The approval is saved; the next 07:00 run publishes what this one could not.
         console.error('[notice.review] immediate publish failed', error)
       }
     }
-    return reviewed
+    return viewNotice(await openidView(ctx), reviewed)
   },
 })
 
 export const markRectified = defineHandler('notice.markRectified', {
   target: noticeTarget,
   async handle(input, ctx) {
-    return transitionNotice(ctx, input.noticeId, 'notice.markRectified', (notice) => {
+    const rectified = await transitionNotice(ctx, input.noticeId, 'notice.markRectified', (notice) => {
       checkRectifiable(notice)
       return { rectifiedAt: ctx.now.toISOString() }
     })
+    return viewNotice(await openidView(ctx), rectified)
   },
 })

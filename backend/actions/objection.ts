@@ -6,9 +6,17 @@ import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
 import { notifyObjectionDecided, notifyObjectionFiled } from '../notify/workflows'
+import { openidView, viewNotice, viewObjection } from '../people-view'
+import { getPepper } from '../secrets'
+import { createHmac } from 'node:crypto'
 
-/** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
-const objectionId = (noticeId: string, openid: string) => `${noticeId}_${openid}`
+/**
+ * One objection per person and criticism: the id says so, and a repeat is a CONFLICT. The id names
+ * the person by a keyed hash, not their OPENID (secretaries see objection ids); objections stored
+ * before that carry `<noticeId>_<openid>` and still count as the person's.
+ */
+const objectionId = (noticeId: string, personKey: string) => `${noticeId}_${personKey}`
+const personKey = (pepper: string, openid: string) => createHmac('sha256', pepper).update(`objector\n${openid}`).digest('hex').slice(0, 24)
 
 export const createObjection = defineHandler('objection.create', {
   async target(input, ctx) {
@@ -18,11 +26,12 @@ export const createObjection = defineHandler('objection.create', {
   async handle(input, ctx) {
     const openid = callerOpenid(ctx)
     const at = ctx.now.toISOString()
-    const filed = await ctx.deps.store.transaction(async (tx) => {
+    const pepper = await getPepper(ctx.deps)
+    const created = await ctx.deps.store.transaction(async (tx) => {
       const notice = await getNotice(tx, input.noticeId)
       checkObjectable(notice, ctx.today)
-      const id = objectionId(notice.id, openid)
-      if (await tx.get('objections', id)) throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
+      const id = objectionId(notice.id, personKey(pepper, openid))
+      if ((await tx.get('objections', id)) || (await tx.get('objections', objectionId(notice.id, openid)))) throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
       const objection: Objection = {
         id, townshipId: notice.townshipId, villageId: notice.villageId, noticeId: notice.id, openid,
         reason: input.reason, status: 'open', createdAt: at, decidedBy: null, decidedAt: null, version: 1,
@@ -34,8 +43,8 @@ export const createObjection = defineHandler('objection.create', {
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
       return objection
     })
-    await notifyObjectionFiled(ctx.deps, filed)
-    return filed
+    await notifyObjectionFiled(ctx.deps, created)
+    return viewObjection(await openidView(ctx), created)
   },
 })
 
@@ -60,7 +69,11 @@ export const listOpenObjections = defineHandler('objection.listOpen', {
       const notice = byId.get(o.noticeId)
       return notice ? [{ ...o, notice }] : []
     })
-    return { items, nextCursor: docs.length > input.limit ? page[page.length - 1].createdAt : null }
+    const view = await openidView(ctx)
+    return {
+      items: items.map((o) => viewObjection(view, { ...o, notice: viewNotice(view, o.notice) })),
+      nextCursor: docs.length > input.limit ? page[page.length - 1].createdAt : null,
+    }
   },
 })
 
@@ -75,7 +88,7 @@ export const decideObjection = defineHandler('objection.decide', {
   async handle(input, ctx) {
     const actor = callerOpenid(ctx)
     const at = ctx.now.toISOString()
-    const decidedObjection = await ctx.deps.store.transaction(async (tx) => {
+    const decided = await ctx.deps.store.transaction(async (tx) => {
       const objection = await getObjection(tx, input.objectionId)
       if (objection.status !== 'open') throw new DomainError('CONFLICT', '该申诉已处理，请刷新后查看')
       checkObjectionDecider(objection, actor)
@@ -95,7 +108,7 @@ export const decideObjection = defineHandler('objection.decide', {
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
       return decided
     })
-    await notifyObjectionDecided(ctx.deps, decidedObjection)
-    return decidedObjection
+    await notifyObjectionDecided(ctx.deps, decided)
+    return viewObjection(await openidView(ctx), decided)
   },
 })

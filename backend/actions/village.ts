@@ -1,16 +1,133 @@
 import type { Village } from '../../types/village'
-import { defineHandler } from '../action'
-import { toRecord, type Stored } from '../repository'
+import { DomainError, notFound } from '../../core/errors'
+import { defineHandler, callerOpenid, type ActionContext } from '../action'
+import { appendAudit } from '../audit'
+import { creationId, createOnce } from '../create-once'
+import { getVillage, toDoc, toRecord, type Stored } from '../repository'
 
+type StoredVillage = Stored<Village> & { version?: number }
+
+/** The township a caller works in when the payload names none: their own, else the deployment's default. */
+export const callerTownship = (ctx: ActionContext, named?: string) => named ?? ctx.caller.person?.townshipId ?? ctx.deps.defaultTownshipId
+
+/**
+ * The township's villages in order, archived ones left out. Villages stored before archiving
+ * existed have no flag and are listed; the query cannot filter on a missing field, so pages are
+ * filled by reading on past archived villages (a township has a few dozen villages at most).
+ */
 export const listVillages = defineHandler('village.list', {
   async handle(input, ctx) {
-    const after = input.cursor ? Number(input.cursor) : -1
-    const docs = await ctx.deps.store.find<Stored<Village>>('villages', {
-      where: { townshipId: ctx.deps.defaultTownshipId, order: { $gt: Number.isFinite(after) ? after : -1 } },
-      orderBy: [['order', 'asc']],
-      limit: input.limit + 1,
-    })
-    const items = docs.slice(0, input.limit).map((d) => toRecord<Village>(d))
-    return { items, nextCursor: docs.length > input.limit ? String(items[items.length - 1].order) : null }
+    const townshipId = input.townshipId ?? ctx.deps.defaultTownshipId
+    let after = input.cursor ? Number(input.cursor) : -1
+    if (!Number.isFinite(after)) after = -1
+    const items: Village[] = []
+    for (;;) {
+      const docs = await ctx.deps.store.find<StoredVillage>('villages', {
+        where: { townshipId, order: { $gt: after } },
+        orderBy: [['order', 'asc']],
+        limit: input.limit + 1,
+      })
+      for (const doc of docs) if (!doc.archived) items.push(toVillage(doc))
+      if (items.length > input.limit || docs.length <= input.limit) break
+      after = docs[docs.length - 1].order
+    }
+    const page = items.slice(0, input.limit)
+    return { items: page, nextCursor: items.length > input.limit ? String(page[page.length - 1].order) : null }
+  },
+})
+
+const toVillage = (doc: StoredVillage): Village => {
+  const { version: _version, ...rest } = doc
+  return toRecord<Village>(rest)
+}
+
+async function requireTownship(ctx: ActionContext, townshipId: string): Promise<void> {
+  if (!(await ctx.deps.store.get('townships', townshipId))) throw notFound('乡镇不存在')
+}
+
+/** Changes villages in one transaction, each with its audit entry. */
+async function changeVillages(
+  ctx: ActionContext,
+  action: string,
+  changes: Array<{ id: string; change: (v: StoredVillage) => Partial<StoredVillage> }>,
+): Promise<Village[]> {
+  return ctx.deps.store.transaction(async (tx) => {
+    const out: Village[] = []
+    for (const { id, change } of changes) {
+      const before = await tx.get<StoredVillage>('villages', id)
+      if (!before) throw notFound('村庄不存在')
+      const version = (before.version ?? 0) + 1
+      const fields = { ...change(before), version }
+      const after = { ...before, ...fields }
+      await tx.patch('villages', id, fields)
+      await appendAudit(tx, {
+        townshipId: before.townshipId, at: ctx.now.toISOString(), actor: callerOpenid(ctx), action,
+        entity: 'village', entityId: id, before, after, version,
+      })
+      out.push(toVillage(after))
+    }
+    return out
+  })
+}
+
+const changeVillage = async (ctx: ActionContext, id: string, action: string, change: (v: StoredVillage) => Partial<StoredVillage>) =>
+  (await changeVillages(ctx, action, [{ id, change }]))[0]
+
+/** 管理村庄: add, rename, reorder and archive the township's villages (admins only). */
+export const updateVillage = defineHandler('village.update', {
+  async target(input, ctx) {
+    if (input.op === 'add') return { townshipId: callerTownship(ctx, input.townshipId) }
+    const village = await getVillage(ctx.deps.store, input.villageId)
+    return { townshipId: village.townshipId }
+  },
+  async handle(input, ctx) {
+    switch (input.op) {
+      case 'add': {
+        const townshipId = callerTownship(ctx, input.townshipId)
+        await requireTownship(ctx, townshipId)
+        const last = await ctx.deps.store.find<StoredVillage>('villages', { where: { townshipId }, orderBy: [['order', 'desc']], limit: 1 })
+        const village: Village = { id: creationId(ctx, input.requestId), townshipId, name: input.name, order: (last[0]?.order ?? -1) + 1 }
+        const create = () =>
+          ctx.deps.store.transaction(async (tx) => {
+            await tx.insert('villages', { ...toDoc(village), version: 1 })
+            await appendAudit(tx, {
+              townshipId, at: ctx.now.toISOString(), actor: callerOpenid(ctx), action: 'village.add',
+              entity: 'village', entityId: village.id, before: null, after: village, version: 1,
+            })
+            return village
+          })
+        return createOnce(ctx, 'villages', village.id, create, async (tx, id) => getVillage(tx, id))
+      }
+      case 'rename':
+        return changeVillage(ctx, input.villageId, 'village.rename', () => ({ name: input.name }))
+      case 'archive':
+        return changeVillage(ctx, input.villageId, 'village.archive', () => ({ archived: true }))
+      case 'move': {
+        const village = await getVillage(ctx.deps.store, input.villageId)
+        if (village.archived) throw new DomainError('CONFLICT', '该村已归档')
+        const up = input.direction === 'up'
+        // The nearest listed neighbour in that direction (archived ones are skipped over).
+        let bound = village.order
+        let neighbour: StoredVillage | undefined
+        while (!neighbour) {
+          const docs = await ctx.deps.store.find<StoredVillage>('villages', {
+            where: { townshipId: village.townshipId, order: up ? { $lt: bound } : { $gt: bound } },
+            orderBy: [['order', up ? 'desc' : 'asc']],
+            limit: 20,
+          })
+          if (docs.length === 0) return village
+          neighbour = docs.find((d) => !d.archived)
+          bound = docs[docs.length - 1].order
+        }
+        const other = neighbour
+        const stale = () => new DomainError('CONFLICT', '村庄顺序已被他人修改，请刷新后重试')
+        // One transaction swaps both, so no list ever sees two villages at one place.
+        const [moved] = await changeVillages(ctx, 'village.move', [
+          { id: village.id, change: (v) => { if (v.order !== village.order) throw stale(); return { order: other.order } } },
+          { id: other._id, change: (v) => { if (v.order !== other.order) throw stale(); return { order: village.order } } },
+        ])
+        return moved
+      }
+    }
   },
 })

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../../types/roles'
+import { STARS, STAR_NAMES, type RoleGrant } from '../../types/roles'
 
 /** 方岗镇, 禹州市: the township of the source article, with its 24 villages. */
 export const FANGGANG = { id: 'fanggang', name: '方岗镇', county: '禹州市' }
@@ -18,15 +18,40 @@ export const FANGGANG_VILLAGES: Array<{ id: string; name: string }> = [
   }),
 ]
 
+export interface DemoPerson {
+  openid: string
+  name: string
+  label: string
+  villageId: string | null
+  grants: RoleGrant[]
+  /** False for 新用户: no person record until they redeem an invitation or choose a village, like a first WeChat visit. */
+  stored?: false
+}
+
+const TASKFORCE_NAMES = ['周立新', '吴建华', '赵敏', '郑海燕', '冯志远'] as const
+
 /** The demo people of local mode, one per role (their openids are only ever accepted by the local server). */
-export const DEMO_PEOPLE: Array<{ openid: string; name: string; label: string; villageId: string | null; grants: RoleGrant[] }> = [
+export const DEMO_PEOPLE: DemoPerson[] = [
   { openid: 'demo-villager-tiegou', name: '李桂兰', label: '帖沟村 村民', villageId: 'tiegou', grants: [] },
   { openid: 'demo-cadre-tiegou', name: '张建国', label: '帖沟村 村干部', villageId: 'tiegou', grants: [{ role: 'cadre', villageId: 'tiegou' }] },
   { openid: 'demo-secretary-tiegou', name: '王志刚', label: '帖沟村 村党支部书记', villageId: 'tiegou', grants: [{ role: 'secretary', villageId: 'tiegou' }, { role: 'cadre', villageId: 'tiegou' }] },
-  { openid: 'demo-taskforce-3', name: '赵敏', label: '生态宜居星 工作专班成员', villageId: null, grants: [{ role: 'taskforce', star: 3 }] },
+  ...STARS.map((star): DemoPerson => ({
+    openid: `demo-taskforce-${star}`,
+    name: TASKFORCE_NAMES[star - 1],
+    label: `${STAR_NAMES[star]} 工作专班成员`,
+    villageId: null,
+    grants: [{ role: 'taskforce', star }],
+  })),
   { openid: 'demo-leader', name: '陈卫东', label: '方岗镇 镇领导', villageId: null, grants: [{ role: 'leader' }] },
   { openid: 'demo-admin', name: '孙丽', label: '方岗镇 管理员', villageId: null, grants: [{ role: 'admin' }] },
+  { openid: 'demo-newcomer', name: '新用户', label: '新用户（无角色，可输入邀请码）', villageId: null, grants: [], stored: false },
 ]
+
+/** The seed's admin, who locally plays the deployment admin (ADMIN_OPENIDS). */
+export const DEMO_ADMIN_OPENID = 'demo-admin'
+
+/** The demo people that have a person record from the start. */
+export const STORED_DEMO_PEOPLE = DEMO_PEOPLE.filter((p) => p.stored !== false)
 
 /** Sample notices for the seeded week, in the words a village loudspeaker would use. */
 export const SAMPLE_NOTICES = [

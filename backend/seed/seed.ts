@@ -4,7 +4,7 @@ import type { Deps } from '../deps'
 import { toDoc } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
 import { syncRoleDirectory } from '../notify/recipients'
-import { DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
+import { STORED_DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
 
 const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
 
@@ -16,13 +16,7 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
   for (const [order, village] of FANGGANG_VILLAGES.entries()) {
     await deps.store.insert('villages', { _id: village.id, townshipId: FANGGANG.id, name: village.name, order })
   }
-  for (const person of DEMO_PEOPLE) {
-    await deps.store.insert('people', {
-      _id: person.openid, name: person.name, townshipId: FANGGANG.id, villageId: person.villageId,
-      grants: person.grants, createdAt: now.toISOString(),
-    })
-    await syncRoleDirectory(deps.store, { _id: person.openid, townshipId: FANGGANG.id, grants: person.grants })
-  }
+  await addMissingDemoPeople(deps)
   let sequence = 0
   for (let back = 6; back >= 0; back--) {
     const day = addDays(today, -back)
@@ -39,6 +33,23 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending', inserted + 1)
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending', inserted + 2)
   return true
+}
+
+/**
+ * Stores the demo people a local database lacks (one seeded before a demo person was added); a
+ * person already stored is left as it is, roles revoked or not.
+ */
+export async function addMissingDemoPeople(deps: Deps): Promise<number> {
+  let added = 0
+  const createdAt = deps.now().toISOString()
+  for (const person of STORED_DEMO_PEOPLE) {
+    const doc = { _id: person.openid, name: person.name, townshipId: FANGGANG.id, villageId: person.villageId, grants: person.grants, createdAt }
+    if (await deps.store.insertIfAbsent('people', doc)) {
+      await syncRoleDirectory(deps.store, doc)
+      added++
+    }
+  }
+  return added
 }
 
 async function insertNotice(

@@ -6,7 +6,7 @@
 export const COLLECTIONS = {
   townships: [],
   villages: [['townshipId', 'order']],
-  people: [['townshipId']],
+  people: [['townshipId', 'createdAt']],
   notices: [
     ['villageId', 'createdAt'],
     ['villageId', 'status', 'createdAt'],
@@ -34,6 +34,15 @@ export const COLLECTIONS = {
     ['townshipId', 'role', 'active'],
     ['townshipId', 'role', 'star', 'active'],
   ],
+  invites: [
+    ['codeHash'],
+    ['townshipId', 'createdAt'],
+    ['villageId', 'createdAt'],
+  ],
+  /** Wrong invitation codes per person (by OPENID), for the 10-an-hour limit. */
+  inviteAttempts: [],
+  /** Server-side settings, e.g. the invitation-code pepper when INVITE_PEPPER is not configured. */
+  settings: [],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

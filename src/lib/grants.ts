@@ -31,3 +31,19 @@ export function pickCadreVillage(me: Me | undefined, preferred: string | null): 
 export function grantLabel(grant: RoleGrant): string {
   return grant.role === 'taskforce' ? `${ROLE_NAMES.taskforce}（${STAR_NAMES[grant.star]}）` : ROLE_NAMES[grant.role]
 }
+
+/** Whether I am a township leader (who reviews the drafts of every village of the township). */
+export function isLeader(me: Me | undefined): boolean {
+  return !!me && me.grants.some((g) => g.role === 'leader')
+}
+
+/** Which management pages my roles open (admin/ subpackage); the server checks every call again. */
+export function managementEntries(me: Me | undefined) {
+  const roles = new Set(me?.grants.map((g) => g.role) ?? [])
+  const manager = roles.has('admin') || roles.has('leader') || roles.has('secretary') || !!me?.deploymentAdmin
+  return {
+    invitations: manager,
+    people: manager,
+    villages: roles.has('admin') || !!me?.deploymentAdmin,
+  }
+}

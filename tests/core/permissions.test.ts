@@ -42,17 +42,30 @@ const nobody: Record<Who, Outcome> = {
 }
 const villageCadres = { ...nobody, cadre: 'ok', secretary: 'ok' } as const
 const villageSecretary = { ...nobody, secretary: 'ok' } as const
+const townshipAdmin = { ...nobody, admin: 'ok' } as const
+// The village's secretary, or the township's leaders and admins (who may do what within that is core/grant-rules.ts).
+const roleManagers = { ...nobody, secretary: 'ok', leader: 'ok', admin: 'ok' } as const
 // The village's cadres are bound to it as villagers too, so they may object like any villager.
 const villageVillagers = { ...nobody, villager: 'ok', cadre: 'ok', secretary: 'ok' } as const
 
 /** Who may do what to 帖沟村, written out by hand (not read from the table under test). */
 const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'village.list': everyone,
+  'village.update': townshipAdmin,
+  'township.list': everyone,
+  // Only the deployment's admins (ADMIN_OPENIDS); none of these callers is one.
+  'township.create': nobody,
+  'invite.create': roleManagers,
+  'invite.redeem': signedIn,
+  'invite.cancel': roleManagers,
+  'invite.list': roleManagers,
+  'role.list': roleManagers,
+  'role.revoke': roleManagers,
   'me.get': everyone,
   'me.bindVillage': signedIn,
   'notice.draft': villageCadres,
-  'notice.listDrafts': villageCadres,
-  'notice.review': villageSecretary,
+  'notice.listDrafts': { ...villageCadres, leader: 'ok' },
+  'notice.review': { ...villageSecretary, leader: 'ok' },
   'notice.markRectified': villageCadres,
   'board.get': everyone,
   'board.listDates': everyone,
@@ -87,6 +100,20 @@ describe('authorize', () => {
 
   it('explains a refusal in Chinese', () => {
     expect(() => authorize(PERMISSIONS['notice.review'], CALLERS.cadre, { villageId: VILLAGE })).toThrow('仅本村党支部书记可以操作')
+  })
+
+  describe('deployment admins (ADMIN_OPENIDS)', () => {
+    const deploymentAdmin: Caller = { openid: 'county-admin', person: null, deploymentAdmin: true }
+
+    it('may create townships, which a township admin may not', () => {
+      expect(outcome(PERMISSIONS['township.create'], deploymentAdmin)).toBe('ok')
+      expect(outcome(PERMISSIONS['township.create'], CALLERS.admin)).toBe('FORBIDDEN')
+    })
+
+    it('pass every rule naming admins, in any township', () => {
+      expect(outcome(PERMISSIONS['invite.create'], deploymentAdmin, { villageId: VILLAGE, townshipId: 'shenhou' })).toBe('ok')
+      expect(outcome(PERMISSIONS['notice.draft'], deploymentAdmin)).toBe('FORBIDDEN')
+    })
   })
 
   describe('star scope', () => {

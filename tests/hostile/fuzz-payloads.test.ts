@@ -97,6 +97,17 @@ describe('generated from each schema, broken in one place', () => {
   })
 })
 
+/**
+ * The scratch rows a refusal must leave alone. A wrong invitation code is counted against the
+ * person by design (10 an hour): that count, and the invitation pepper made on first use, are the
+ * only writes a refused invite.redeem may make.
+ */
+function rowsKept(action: ActionName): string {
+  if (action !== 'invite.redeem') return scratch.store.snapshot()
+  const { inviteAttempts: _attempts, settings: _settings, ...rest } = scratch.store.dump() as Record<string, unknown>
+  return JSON.stringify(rest)
+}
+
 describe('hand-picked values in every field and as the whole payload', () => {
   it.each(actionNames)('%s', async (action) => {
     const [valid] = fc.sample(validInputs(schemaOf(action)), { numRuns: 1, seed: 42 }) as [Record<string, unknown>]
@@ -126,13 +137,13 @@ describe('hand-picked values in every field and as the whole payload', () => {
       // Valid after all (a mixed-script name, a stray key the schema strips): it may succeed,
       // but it must answer cleanly, and a refusal must leave the rows as they were.
       counts.acceptedByScratch++
-      const before = scratch.store.snapshot()
+      const before = rowsKept(action)
       const response = await scratch.callRaw(DEMO.secretary, { action, data })
       if (!response.ok) {
         expect(response.error.code).not.toBe('INTERNAL')
         const problem = uncleanRefusal(response)
         if (problem) throw new Error(`${action} ${label}: ${problem}`)
-        expect(scratch.store.snapshot() === before).toBe(true)
+        expect(rowsKept(action) === before).toBe(true)
       }
     }
     expect(errorSpy).not.toHaveBeenCalled()

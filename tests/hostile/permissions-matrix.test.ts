@@ -32,7 +32,7 @@ describe('the permission table', () => {
           expect(['village', 'star', 'township']).toContain(rule.scope)
         }
       } else {
-        expect(['anyone', 'signedIn']).toContain(permission?.who)
+        expect(['anyone', 'signedIn', 'deploymentAdmin']).toContain(permission?.who)
       }
     }
   })

@@ -109,6 +109,25 @@ describe.each(BACKENDS)('%s', (_name, makeApp) => {
     expect((await auditOf(notice.id)).filter((e) => e.action === 'notice.approve')).toHaveLength(1)
   }, 60_000)
 
+  it(`two people redeem one invitation code at once (and ${RACERS} tries in all): exactly one holds the role`, async () => {
+    const created = await must<{ id: string; code: string }>(app.call(DEMO.admin, 'invite.create', { role: 'cadre', villageId: 'fangbei' }))
+    const racers = Array.from({ length: RACERS }, (_, i) => `racer-${i}`)
+    const responses = await Promise.all(racers.map((openid, i) => app.call(openid, 'invite.redeem', { code: created.code, name: `抢码人${i}` })))
+    const codes = tally(responses)
+    expect(codes.ok).toBe(1)
+    expect(codes.ok + (codes.CONFLICT ?? 0)).toBe(RACERS)
+    const winner = racers[responses.findIndex((r) => r.ok)]
+    const holders = []
+    for (const openid of racers) {
+      const person = await app.store.get<{ _id: string; grants: unknown[] }>('people', openid)
+      if (person?.grants.length) holders.push(openid)
+    }
+    expect(holders).toEqual([winner])
+    expect((await auditOf(created.id)).map((e) => e.action)).toEqual(['invite.create', 'invite.redeem'])
+    // Both losers were told the code is used, in words they understand.
+    expect(responses.find((r) => !r.ok)!.error.message).toContain('已被使用')
+  }, 60_000)
+
   it(`${RACERS} concurrent objection.decide: one wins, the rest CONFLICT, one entry for the objection and one for its notice`, async () => {
     const criticism = await publishedCriticism()
     const objection = await must<Objection>(

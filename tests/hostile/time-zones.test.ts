@@ -59,6 +59,10 @@ function expected(c: Expectation) {
     published: candidates.filter((d) => d <= c.chinaDay),
     tomorrowRefused: 'INVALID_INPUT',
     schedulerNextRun: c.schedulerNextRun,
+    // Invitations count China calendar days: valid through China's day + 7, expired once that day is past.
+    inviteValidThrough: shift(c.chinaDay, 7),
+    inviteOfYesterday: 'expired',
+    inviteOfToday: 'open',
     front: {
       todayInChina: c.chinaDay,
       tomorrowInChina: shift(c.chinaDay, 1),

@@ -6,8 +6,12 @@ import type { DocumentStore } from '../../core/store'
 import type { Person } from '../../core/caller'
 import type { Permission } from '../../core/permissions'
 import { addDays } from '../../core/time'
+import { createHash } from 'node:crypto'
 import { toDoc } from '../../backend/repository'
-import { DEMO, makeDraft } from './app-harness'
+import { codeFromBytes } from '../../core/grant-rules'
+import { hashCode, personRef } from '../../backend/secrets'
+import type { InviteDoc } from '../../backend/actions/invite'
+import { DEMO, TEST_PEPPER, makeDraft } from './app-harness'
 import { makeCriticism, makeNotice, makePerson } from './factories'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
@@ -114,9 +118,55 @@ export async function plantOpenObjection(ctx: FixtureContext, target: FixtureTar
   return objection
 }
 
+/** The invitation pepper the back ends of the tests and the bench are configured with. */
+export async function fixturePepper(_ctx: FixtureContext): Promise<string> {
+  return TEST_PEPPER
+}
+
+/** An open cadre invitation for the target village, with its code. */
+export async function plantInvite(ctx: FixtureContext, target: FixtureTarget, overrides: Partial<InviteDoc> = {}) {
+  const id = ctx.nextId('i')
+  const code = codeFromBytes(createHash('sha256').update(id).digest())
+  const invite = makeInviteDoc({
+    _id: id, townshipId: target.townshipId, villageId: target.villageId, grant: { role: 'cadre', villageId: target.villageId },
+    codeHash: hashCode(await fixturePepper(ctx), code), createdAt: ctx.now.toISOString(), validThrough: addDays(ctx.today, 7), ...overrides,
+  })
+  await ctx.store.insert('invites', { ...invite })
+  return { invite, code }
+}
+
+/** A person of the target township holding `grants`. */
+export async function plantPerson(ctx: FixtureContext, target: FixtureTarget, grants: RoleGrant[]): Promise<Person> {
+  const person = makePerson({ _id: ctx.nextId('p'), name: '王干部', townshipId: target.townshipId, villageId: target.villageId, grants })
+  await ctx.store.insert('people', { ...person })
+  return person
+}
+
+/** An invitation record as invite.create stores it (an open cadre invitation of 帖沟村 unless overridden). */
+export function makeInviteDoc(overrides: Partial<InviteDoc> = {}): InviteDoc {
+  return {
+    _id: 'i1', townshipId: 'fanggang', villageId: 'tiegou', grant: { role: 'cadre', villageId: 'tiegou' }, codeHash: 'unset',
+    status: 'open', createdBy: DEMO.admin, createdByName: '孙丽', createdAt: '2026-11-27T02:00:00.000Z', validThrough: '2026-12-04',
+    redeemedBy: null, redeemedByName: null, redeemedAt: null, cancelledBy: null, cancelledAt: null, version: 1,
+    ...overrides,
+  }
+}
+
 /** One valid payload per action, aimed at `target`, with whatever record it needs planted first. */
 export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'village.list': async () => ({ limit: 50 }),
+  'village.update': async (_ctx, target) => ({ op: 'rename', villageId: target.villageId, name: '更名村' }),
+  'township.list': async () => ({}),
+  'township.create': async () => ({ name: '神垕镇', county: '禹州市' }),
+  'invite.create': async (_ctx, target) => ({ role: 'cadre', villageId: target.villageId }),
+  'invite.redeem': async (ctx, target) => ({ code: (await plantInvite(ctx, target)).code, name: '新任干部' }),
+  'invite.cancel': async (ctx, target) => ({ inviteId: (await plantInvite(ctx, target)).invite._id }),
+  'invite.list': async (_ctx, target) => ({ villageId: target.villageId }),
+  'role.list': async (_ctx, target) => ({ villageId: target.villageId }),
+  'role.revoke': async (ctx, target) => {
+    const person = await plantPerson(ctx, target, [{ role: 'cadre', villageId: target.villageId }])
+    return { ref: personRef(await fixturePepper(ctx), person._id), grant: { role: 'cadre', villageId: target.villageId }, reason: '已调离本村' }
+  },
   'me.get': async () => ({}),
   'me.bindVillage': async (_ctx, target) => ({ villageId: target.villageId }),
   'notice.draft': async (ctx, target) => makeDraft({ villageId: target.villageId, publishDate: addDays(ctx.today, 1) }),
@@ -151,6 +201,8 @@ export interface CallerFixture {
   townshipId: string | null
   /** Every role held, with its scope, including the implicit 村民 role of the caller's own village. */
   holds: RoleGrant[]
+  /** One of the deployment's admins (the harness configures the seed's admin as one, like local mode). */
+  deploymentAdmin?: boolean
 }
 
 const other = (key: string, name: string, grants: RoleGrant[]): Person =>
@@ -184,7 +236,7 @@ export const CALLERS: CallerFixture[] = [
   },
   { key: 'taskforce', label: '工作专班（生态宜居星）', openid: DEMO.taskforce, townshipId: 'fanggang', holds: [{ role: 'taskforce', star: 3 }] },
   { key: 'leader', label: '镇领导', openid: DEMO.leader, townshipId: 'fanggang', holds: [{ role: 'leader' }] },
-  { key: 'admin', label: '管理员', openid: DEMO.admin, townshipId: 'fanggang', holds: [{ role: 'admin' }] },
+  { key: 'admin', label: '管理员', openid: DEMO.admin, townshipId: 'fanggang', holds: [{ role: 'admin' }], deploymentAdmin: true },
 ]
 
 /** Stores the callers the seed lacks. */
@@ -205,7 +257,9 @@ export function expectedByTable(permission: Permission, caller: CallerFixture, t
   if (permission.who === 'anyone') return 'allowed'
   if (!caller.openid) return 'UNAUTHENTICATED'
   if (permission.who === 'signedIn') return 'allowed'
+  if (permission.who === 'deploymentAdmin') return caller.deploymentAdmin ? 'allowed' : 'FORBIDDEN'
   const inScope = permission.rules.some((rule) =>
+    (caller.deploymentAdmin && rule.roles.includes('admin')) ||
     caller.holds.some((grant) => {
       if (!rule.roles.includes(grant.role)) return false
       switch (rule.scope) {

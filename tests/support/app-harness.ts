@@ -18,6 +18,9 @@ export const DEMO = {
   admin: 'demo-admin',
 } as const
 
+/** The invitation pepper of every test back end (deps.pepper), so two runs store the same rows. */
+export const TEST_PEPPER = 'test-pepper-0123456789abcdef'
+
 /** 2026-11-27 10:00 in China: after the day's 07:00 publish. */
 export const DEFAULT_NOW = '2026-11-27T02:00:00.000Z'
 
@@ -37,6 +40,9 @@ export async function makeAppOnStore<S extends DocumentStore>(
     now: () => clock.now,
     newId: () => `${options.idPrefix}${String(++sequence).padStart(8, '0')}`,
     defaultTownshipId: 'fanggang',
+    // As in local mode, the seed's admin plays the deployment admin (ADMIN_OPENIDS).
+    deploymentAdmins: [DEMO.admin],
+    pepper: TEST_PEPPER,
   }
   if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
   return {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { ZodFastCheck } from 'zod-fast-check'
 import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
+import { INVITE_ALPHABET, ZInviteCode } from '../../types/invite'
 import type { ApiResponse } from '../../types/errors'
 
 // Hostile values and payload mutations for the fuzz suite: generated from each action's zod
@@ -143,9 +144,12 @@ const photoArb = fc.oneof(
   fc.stringMatching(/^[a-z0-9]{1,20}\/[a-z0-9]{1,20}\.jpg$/).map((p) => `cloud://env-1.${p}`),
 )
 
+/** Invitation codes as typed: 8 characters of the code alphabet. */
+const inviteCodeArb = fc.array(fc.constantFrom(...INVITE_ALPHABET.split('')), { minLength: 8, maxLength: 8 }).map((cs) => cs.join(''))
+
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZPhotoId, photoArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).inputOf(schema)
 }
 
 type Path = Array<string | number>

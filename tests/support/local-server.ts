@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildLocalServer } from '../../server/app'
 import { createLocalDeps } from '../../server/local-deps'
+import { localInviteQr } from '../../server/invite-qr'
 import { seedIfEmpty } from '../../backend/seed/seed'
 import { chinaDay } from '../../core/time'
 import type { Deps } from '../../backend/deps'
@@ -32,6 +33,8 @@ export async function startLocalServer(options: { h5Dir: string; now?: Date }): 
   const app = await buildLocalServer({ deps, dataDir, h5Dir: options.h5Dir })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const baseUrl = address.replace(/\/$/, '')
+  // The local invitation QR points at this server's redeem page.
+  deps.inviteQr = localInviteQr(baseUrl)
   return {
     baseUrl,
     deps,

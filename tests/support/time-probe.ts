@@ -1,4 +1,5 @@
 import { addDays, chinaDay, isPublishDue } from '../../core/time'
+import { inviteStatus, inviteValidThrough } from '../../core/grant-rules'
 import { createSqliteStore } from '../../backend/storage/sqlite'
 import { contentPipeline } from '../../backend/content/pipeline'
 import { runDailyPublish } from '../../backend/publish/daily'
@@ -90,6 +91,10 @@ async function probe(iso: string) {
     published,
     tomorrowRefused,
     schedulerNextRun: nextRun,
+    // An invitation made at this instant for 7 days, and one whose last valid day is China's yesterday.
+    inviteValidThrough: inviteValidThrough(now, 7),
+    inviteOfYesterday: inviteStatus({ status: 'open', validThrough: addDays(day, -1) }, now),
+    inviteOfToday: inviteStatus({ status: 'open', validThrough: day }, now),
     front,
   }
 }

@@ -210,3 +210,19 @@ describe('我的 (pages/me/index)', () => {
     expect((nav.arg as { url: string }).url).toBe('/cadre/draft/index')
   })
 })
+
+describe('输入邀请码 (join/redeem/index)', () => {
+  test('opened by scanning an invitation code (scene = the code), the newcomer gives their name and holds the role', async () => {
+    const created = await backend.call(DEMO.admin, 'invite.create', { role: 'cadre', villageId: 'fangbei' })
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    caller = 'scanned-newcomer'
+    const page = openPage('join/redeem/index', { scene: encodeURIComponent(created.data.code) })
+    const inputs = await waitFor('the two inputs', () => (page.findAll('.redeem-input').length === 2 ? page.findAll('.redeem-input') : null))
+    inputs[1].dispatchEvent('input', { detail: { value: '扫码人' } })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('.redeem-submit')
+    await waitFor('the welcome', () => page.text().includes('欢迎，扫码人'))
+    const me = await backend.call('scanned-newcomer', 'me.get', {})
+    expect(me.ok && me.data.grants).toEqual(expect.arrayContaining([{ role: 'cadre', villageId: 'fangbei' }]))
+  })
+})

@@ -5,16 +5,21 @@ import { StateView } from '../../components/StateView'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
 import { useMe } from '../../hooks/useMe'
 import { useVillageName } from '../../hooks/useVillageName'
-import { pickCadreVillage } from '../../lib/grants'
+import { isLeader, pickCadreVillage } from '../../lib/grants'
 import './CadreGate.css'
 
-type Props = { children: (ctx: { me: Me; villageId: string; reloadMe: () => Promise<void> }) => ReactNode }
+type Props = {
+  children: (ctx: { me: Me; villageId: string; reloadMe: () => Promise<void> }) => ReactNode
+  /** Let township leaders in too, on the village chosen with the village switcher (review). */
+  leaders?: boolean
+}
 
 /** Renders a cadre page only for a village cadre; others see a refusal (the server refuses them anyway). */
-export function CadreGate({ children }: Props) {
+export function CadreGate({ children, leaders }: Props) {
   const me = useMe()
   const [chosen] = useChosenVillage()
-  const villageId = pickCadreVillage(me.data, chosen?.id ?? me.data?.villageId ?? null)
+  const preferred = chosen?.id ?? me.data?.villageId ?? null
+  const villageId = pickCadreVillage(me.data, preferred) ?? (leaders && isLeader(me.data) ? preferred : null)
   const villageName = useVillageName(villageId)
   return (
     <StateView ready={!!me.data} loading={me.loading} error={me.error} onRetry={me.reload}>

@@ -7,6 +7,7 @@ import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../lib/f
 import { callApi } from '../../services/api'
 import { errorMessage } from '../../services/errors'
 import { uploadPhoto } from '../../services/photos'
+import { ensurePrivacyAuthorized } from '../../lib/privacy'
 
 export const MAX_PHOTOS = 3
 type Category = (typeof NOTICE_CATEGORIES)[number]
@@ -26,6 +27,11 @@ export function useDraftForm(villageId: string, initialDate?: string) {
 
   const addPhotos = async () => {
     let picked: string[]
+    // Choosing photos is a privacy API: the user must have agreed to the privacy guide first.
+    if (!(await ensurePrivacyAuthorized())) {
+      void Taro.showToast({ title: '需要同意《用户隐私保护指引》后才能选择照片', icon: 'none' })
+      return
+    }
     try {
       const res = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'] })
       picked = res.tempFilePaths.slice(0, MAX_PHOTOS - photos.length)

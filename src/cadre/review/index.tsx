@@ -1,10 +1,14 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { isSecretaryOf } from '../../lib/grants'
+import type { Me } from '../../../types/village'
+import { isLeader, isSecretaryOf } from '../../lib/grants'
 import { CadreGate } from '../components/CadreGate'
 import { DraftList } from './DraftList'
 import './index.css'
+
+/** The village's secretary, or a township leader (the server checks the township). */
+const canReview = (me: Me, villageId: string) => isSecretaryOf(me, villageId) || isLeader(me)
 
 type Tab = 'pending' | 'all'
 
@@ -15,7 +19,7 @@ export default function ReviewPage() {
   const [tab, setTab] = useState<Tab>(params.tab === 'all' ? 'all' : 'pending')
   const [refreshKey, setRefreshKey] = useState(0)
   return (
-    <CadreGate>
+    <CadreGate leaders>
       {({ me, villageId }) => (
         <View className='review-page'>
           <View className='review-tabs'>
@@ -26,11 +30,12 @@ export default function ReviewPage() {
               全部草稿
             </Text>
           </View>
-          {!isSecretaryOf(me, villageId) && <Text className='muted review-page__note'>审核由村党支部书记进行。</Text>}
+          {!canReview(me, villageId) && <Text className='muted review-page__note'>审核由村党支部书记或镇领导进行。</Text>}
+          {isLeader(me) && <Text className='muted review-page__note'>镇领导可审核本镇各村的公告，在首页切换村庄。</Text>}
           <DraftList
             villageId={villageId}
             status={tab === 'pending' ? 'pending' : undefined}
-            canReview={isSecretaryOf(me, villageId)}
+            canReview={canReview(me, villageId)}
             refreshKey={refreshKey}
             onReviewed={() => setRefreshKey((k) => k + 1)}
             emptyText={tab === 'pending' ? '没有待审核的公告' : '本村还没有草稿'}

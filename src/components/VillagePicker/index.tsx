@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import type { Village } from '../../../types/village'
 import { callApi } from '../../services/api'
+import { useAsync } from '../../hooks/useAsync'
 import { usePagedList, useLoadMoreOnReachBottom, pagedListState } from '../../hooks/usePagedList'
 import { StateView } from '../StateView'
 import './index.css'
@@ -17,7 +18,10 @@ type Props = {
 
 /** The township's villages to choose from, with a search box once there are many: on 今日公告 and 切换村庄. */
 export function VillagePicker({ chosenId, onChoose }: Props) {
-  const list = usePagedList((cursor) => callApi('village.list', { cursor, limit: 50 }), [])
+  // One deployment may serve several townships: the visitor picks the township first, then the village.
+  const townships = useAsync(() => callApi('township.list', {}), [])
+  const [townshipId, setTownshipId] = useState<string | undefined>(undefined)
+  const list = usePagedList((cursor) => callApi('village.list', { cursor, limit: 50, ...(townshipId ? { townshipId } : {}) }), [townshipId])
   useLoadMoreOnReachBottom(list)
   const [query, setQuery] = useState('')
   const q = query.trim()
@@ -34,6 +38,19 @@ export function VillagePicker({ chosenId, onChoose }: Props) {
   return (
     <StateView {...pagedListState(list)} emptyText='暂无村庄'>
       <View className='village-picker'>
+        {(townships.data?.items.length ?? 0) > 1 && (
+          <View className='card township-picker'>
+            {townships.data?.items.map((t) => (
+              <Text
+                key={t.id}
+                className={`township-item${(townshipId ?? list.items[0]?.townshipId) === t.id ? ' township-item--current' : ''}`}
+                onClick={() => setTownshipId(t.id)}
+              >
+                {t.name}
+              </Text>
+            ))}
+          </View>
+        )}
         {searchable && (
           <View className='village-search'>
             <Input

@@ -8,6 +8,8 @@ import { GrantRow } from './GrantRow'
 import { MyVillage } from './MyVillage'
 import { InboxEntry } from './InboxEntry'
 import { ElderSwitch } from './ElderSwitch'
+import { MyId } from './MyId'
+import { RoleLinks } from './RoleLinks'
 import './index.css'
 
 // Only the browser build carries the demo login; webpack drops this require from the weapp bundle.
@@ -38,6 +40,8 @@ export default function MePage() {
             <MyVillage me={data} onChanged={me.reload} />
             {data.signedIn && <InboxEntry key={data.personId ?? ''} />}
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
+            {data.signedIn && <RoleLinks me={data} />}
+            {data.personId && <MyId personId={data.personId} />}
           </>
         )}
       </StateView>

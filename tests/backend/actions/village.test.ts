@@ -43,7 +43,7 @@ describe('me.get', () => {
   describeAuthorization('me.get', async () => ({}), EVERYONE)
 
   it('describes an anonymous visitor as not signed in', async () => {
-    expect(await ok(app.call(null, 'me.get', {}))).toEqual({ signedIn: false, personId: null, name: null, townshipId: 'fanggang', villageId: null, grants: [] })
+    expect(await ok(app.call(null, 'me.get', {}))).toEqual({ signedIn: false, personId: null, name: null, townshipId: 'fanggang', villageId: null, grants: [], deploymentAdmin: false })
   })
 
   it('describes the cadre with their grants and the village they belong to', async () => {

@@ -1,0 +1,137 @@
+import { syncRoleDirectory } from '../notify/recipients'
+import type { RoleHolder } from '../../types/invite'
+import type { RoleGrant } from '../../types/roles'
+import type { Caller, Person } from '../../core/caller'
+import { effectiveGrants } from '../../core/caller'
+import { DomainError, notFound } from '../../core/errors'
+import { checkManageGrant, sameGrant } from '../../core/grant-rules'
+import { defineHandler, callerOpenid, type ActionContext } from '../action'
+import { appendAudit } from '../audit'
+import { getPepper, openidOfRef, personRef } from '../secrets'
+import { listTarget } from './invite'
+
+const SCAN_BATCH = 100
+/** People read per role.list call at most: a page may come back short, with a cursor to go on. */
+const SCAN_LIMIT = 500
+
+/** Whether the caller manages the whole township (admin or leader there, or a deployment admin). */
+function managesTownship(caller: Caller, townshipId: string): boolean {
+  if (caller.deploymentAdmin) return true
+  if (caller.person?.townshipId !== townshipId) return false
+  return effectiveGrants(caller.person).some((g) => g.role === 'admin' || g.role === 'leader')
+}
+
+const isAdminOf = (caller: Caller, townshipId: string) =>
+  !!caller.deploymentAdmin || (caller.person?.townshipId === townshipId && caller.person.grants.some((g) => g.role === 'admin'))
+
+/** The grants of `person` the caller may see: all roles for township managers, else the village's cadres. */
+function visibleGrants(caller: Caller, person: Person, villageId: string | undefined): RoleGrant[] {
+  const roles = person.grants.filter((g) => g.role !== 'villager' && (!villageId || ('villageId' in g && g.villageId === villageId)))
+  if (managesTownship(caller, person.townshipId)) return roles
+  return roles.filter((g) => g.role === 'cadre' && effectiveGrants(caller.person).some((h) => h.role === 'secretary' && h.villageId === g.villageId))
+}
+
+function holder(caller: Caller, pepper: string, person: Person, grants: RoleGrant[]): RoleHolder {
+  return {
+    ref: personRef(pepper, person._id),
+    // Nobody but an admin sees another person's OPENID.
+    personId: isAdminOf(caller, person.townshipId) || person._id === caller.openid ? person._id : null,
+    name: person.name,
+    grants,
+  }
+}
+
+/**
+ * The township's people in (createdAt, _id) order from `cursor` on, batch by batch (villagers
+ * included, most holding no role). Stores order ties arbitrarily, so each batch starts at the
+ * cursor's instant and skips what was already read.
+ */
+async function* scanPeople(ctx: ActionContext, townshipId: string, cursor: string | undefined): AsyncGenerator<Person> {
+  let [at, id] = cursor ? [cursor.slice(0, cursor.indexOf('|')), cursor.slice(cursor.indexOf('|') + 1)] : ['', '']
+  for (;;) {
+    const docs = await ctx.deps.store.find<Person>('people', {
+      where: { townshipId, createdAt: { $gte: at } },
+      orderBy: [['createdAt', 'asc']],
+      limit: SCAN_BATCH,
+    })
+    docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id))
+    const fresh = docs.filter((p) => p.createdAt > at || (p.createdAt === at && p._id > id))
+    for (const person of fresh) {
+      ;[at, id] = [person.createdAt, person._id]
+      yield person
+    }
+    // A short batch is the end; a full batch that brought nothing new is a pile of ties too big to page past.
+    if (docs.length < SCAN_BATCH || fresh.length === 0) return
+  }
+}
+
+const personCursor = (p: Person) => `${p.createdAt}|${p._id}`
+
+/**
+ * 人员与角色: who holds which role in the township (or, for a secretary, their village's cadres).
+ * One call reads at most SCAN_LIMIT people; a page may come back short, with a cursor to go on.
+ */
+export const listRoles = defineHandler('role.list', {
+  target: listTarget,
+  async handle(input, ctx) {
+    const { townshipId, villageId } = await listTarget(input, ctx)
+    const pepper = await getPepper(ctx.deps)
+    const items: RoleHolder[] = []
+    let scanned = 0
+    for await (const person of scanPeople(ctx, townshipId, input.cursor)) {
+      scanned++
+      const grants = visibleGrants(ctx.caller, person, villageId)
+      if (grants.length > 0) items.push(holder(ctx.caller, pepper, person, grants))
+      if (items.length === input.limit || scanned >= SCAN_LIMIT) return { items, nextCursor: personCursor(person) }
+    }
+    return { items, nextCursor: null }
+  },
+})
+
+async function personOfRef(ctx: ActionContext, ref: string): Promise<Person> {
+  const openid = openidOfRef(await getPepper(ctx.deps), ref)
+  const person = openid ? await ctx.deps.store.get<Person>('people', openid) : null
+  if (!person) throw notFound('人员不存在')
+  return person
+}
+
+/** Whether the township keeps another admin besides `openid`. */
+async function hasOtherAdmin(ctx: ActionContext, townshipId: string, openid: string): Promise<boolean> {
+  for await (const person of scanPeople(ctx, townshipId, undefined)) {
+    if (person._id !== openid && person.grants.some((g) => g.role === 'admin')) return true
+  }
+  return false
+}
+
+/** 撤销角色, with a reason: the person's very next call no longer has it (every call reads the person afresh). */
+export const revokeRole = defineHandler('role.revoke', {
+  async target(input, ctx) {
+    const person = await personOfRef(ctx, input.ref)
+    return { townshipId: person.townshipId, villageId: 'villageId' in input.grant ? input.grant.villageId : undefined }
+  },
+  async handle(input, ctx) {
+    const person = await personOfRef(ctx, input.ref)
+    checkManageGrant(ctx.caller, input.grant, person.townshipId)
+    if (input.grant.role === 'admin' && !(await hasOtherAdmin(ctx, person.townshipId, person._id))) {
+      throw new DomainError('CONFLICT', '不能撤销本乡镇最后一位管理员，请先邀请另一位管理员')
+    }
+    const actor = callerOpenid(ctx)
+    const after = await ctx.deps.store.transaction(async (tx) => {
+      const before = await tx.get<Person>('people', person._id)
+      if (!before) throw notFound('人员不存在')
+      if (!before.grants.some((g) => sameGrant(g, input.grant))) throw new DomainError('CONFLICT', '该人员已不再担任此角色，请刷新后查看')
+      const grantsVersion = (before.grantsVersion ?? 0) + 1
+      const after: Person = { ...before, grants: before.grants.filter((g) => !sameGrant(g, input.grant)), grantsVersion }
+      await tx.patch('people', before._id, { grants: after.grants, grantsVersion })
+      await appendAudit(tx, {
+        townshipId: before.townshipId, at: ctx.now.toISOString(), actor, action: 'role.revoke',
+        entity: 'person', entityId: before._id,
+        before: { grants: before.grants }, after: { grants: after.grants, revoked: input.grant, reason: input.reason },
+        version: grantsVersion,
+      })
+      return after
+    })
+    await syncRoleDirectory(ctx.deps.store, after)
+    return holder(ctx.caller, await getPepper(ctx.deps), after, visibleGrants(ctx.caller, after, undefined))
+  },
+})
