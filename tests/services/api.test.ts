@@ -5,7 +5,7 @@
 const mockCallFunction = jest.fn()
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud: { callFunction: (...args: unknown[]) => mockCallFunction(...args) } } }))
 
-const ME = { signedIn: true, personId: 'p1', name: '张三', townshipId: 'fanggang', villageId: 'v1', grants: [{ role: 'villager', villageId: 'v1' }] }
+const ME = { signedIn: true, personId: 'p1', name: '张三', townshipId: 'fanggang', villageId: 'v1', grants: [{ role: 'villager', villageId: 'v1' }], deploymentAdmin: false }
 
 function answer(result: unknown) {
   mockCallFunction.mockResolvedValueOnce({ result })
