@@ -2,13 +2,14 @@ import { z } from 'zod'
 import { createCloudStore, type CloudDatabase } from './storage/cloud'
 import { wechatContentChecker, type SecurityApi } from './content/wechat-sec-check'
 import { newTimeOrderedId, type Deps } from './deps'
+import { cloudFileSink, type CloudFilesApi } from './files'
 
 /** The slice of wx-server-sdk the cloud functions use, typed here instead of silencing the compiler. */
-export interface WxServerSdk {
+export interface WxServerSdk extends CloudFilesApi {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   database(): CloudDatabase
-  getWXContext(): { OPENID?: string; APPID?: string }
+  getWXContext(): { OPENID?: string; APPID?: string; ENV?: string }
   openapi: { security: SecurityApi }
 }
 
@@ -37,5 +38,6 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
     now: () => new Date(),
     newId: newTimeOrderedId,
     defaultTownshipId: config.TOWNSHIP_ID,
+    files: cloudFileSink(cloud, () => cloud.getWXContext().ENV ?? ''),
   }
 }

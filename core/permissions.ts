@@ -25,6 +25,9 @@ export type Permission =
 const only = (roles: readonly Role[], scope: Scope, ...more: RoleRule[]) =>
   ({ who: 'roles', rules: [{ roles, scope }, ...more] }) as const
 
+/** 定期调阅: a village's cadres read its ledger; leaders, admins and every task force read any village's in the township. */
+const LEDGER_READERS = only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin', 'taskforce'], scope: 'township' })
+
 export const PERMISSIONS = {
   'village.list': { who: 'anyone' },
   'me.get': { who: 'anyone' },
@@ -38,6 +41,26 @@ export const PERMISSIONS = {
   'objection.create': only(['villager'], 'village'),
   'objection.listOpen': only(['secretary'], 'village'),
   'objection.decide': only(['secretary'], 'village'),
+  'catalogue.get': { who: 'anyone' },
+  'catalogue.update': only(['admin'], 'township'),
+  'catalogue.copyYear': only(['admin'], 'township'),
+  'target.set': only(['leader', 'admin'], 'township'),
+  'target.list': { who: 'anyone' },
+  'ledger.create': only(['cadre', 'secretary'], 'village'),
+  'ledger.update': only(['cadre', 'secretary'], 'village'),
+  'ledger.review': only(['taskforce'], 'star'),
+  'ledger.get': LEDGER_READERS,
+  'ledger.list': LEDGER_READERS,
+  'compliance.get': LEDGER_READERS,
+  'checklist.create': only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin'], scope: 'township' }),
+  'checklist.import': only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin'], scope: 'township' }),
+  'checklist.update': only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin'], scope: 'township' }),
+  'checklist.close': only(['cadre', 'secretary'], 'village'),
+  // The target names the star for a star's item (its task force reviews) and the village for a village-wide one (its secretary).
+  'checklist.review': only(['taskforce'], 'star', { roles: ['secretary'], scope: 'village' }),
+  'checklist.list': LEDGER_READERS,
+  'export.ledger': LEDGER_READERS,
+  'export.checklist': LEDGER_READERS,
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

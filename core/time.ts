@@ -35,3 +35,42 @@ export const isPublishDue = (day: string, now: Date) => now.getTime() >= publish
 
 /** A display form in China time, e.g. 2026年11月27日. */
 export const chineseDate = (day: string) => dayjs.utc(day).format('YYYY年M月D日')
+
+/** The China month of a day, `YYYY-MM`. */
+export const monthOfDay = (day: string) => day.slice(0, 7)
+
+/** The China month at this instant, `YYYY-MM`. */
+export const chinaMonth = (instant: Date) => chinaDay(instant).slice(0, 7)
+
+/** The month `n` months after `month` (`YYYY-MM`). */
+export const addMonths = (month: string, n: number) => dayjs.utc(`${month}-01`).add(n, 'month').format('YYYY-MM')
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+const isoWeekday = (day: string) => ((dayjs.utc(day).day() + 6) % 7) + 1
+
+/** Monday of the ISO week holding `day`. */
+export const weekMonday = (day: string) => addDays(day, 1 - isoWeekday(day))
+
+/**
+ * The ISO week holding `day` (Monday to Sunday): its key `YYYY-Www` (ISO week-numbering year), its
+ * Monday and Sunday, and the month it counts toward — the month holding its Thursday.
+ */
+export function isoWeekOf(day: string): { key: string; monday: string; sunday: string; month: string } {
+  const monday = weekMonday(day)
+  const thursday = addDays(monday, 3)
+  const year = Number(thursday.slice(0, 4))
+  const number = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1
+  return { key: `${year}-W${String(number).padStart(2, '0')}`, monday, sunday: addDays(monday, 6), month: monthOfDay(thursday) }
+}
+
+/** The ISO weeks that count toward `month` (those whose Thursday falls in it), in order. */
+export function weeksOfMonth(month: string): Array<ReturnType<typeof isoWeekOf>> {
+  const first = `${month}-01`
+  let thursday = addDays(first, (4 - isoWeekday(first) + 7) % 7)
+  const weeks = []
+  while (monthOfDay(thursday) === month) {
+    weeks.push(isoWeekOf(thursday))
+    thursday = addDays(thursday, 7)
+  }
+  return weeks
+}

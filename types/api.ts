@@ -4,6 +4,12 @@ import { ZMe, ZVillage } from './village'
 import { ZNotice, ZNoticeDraft, ZNoticeListDrafts, ZNoticeRectify, ZNoticeReview } from './notice'
 import { ZBoard, ZBoardDate, ZBoardGet, ZBoardListDates } from './board'
 import { ZObjection, ZObjectionCreate, ZObjectionDecide, ZObjectionList } from './objection'
+import { ZCatalogue, ZCatalogueCopyYear, ZCatalogueGet, ZCatalogueUpdate, ZTarget, ZTargetList, ZTargetSet } from './catalogue'
+import { ZCompliance, ZComplianceGet, ZExportLedger, ZExportResult, ZLedgerCreate, ZLedgerEntry, ZLedgerGet, ZLedgerList, ZLedgerReview, ZLedgerUpdate } from './ledger'
+import {
+  ZChecklistClose, ZChecklistCreate, ZChecklistImport, ZChecklistImportResult, ZChecklistItem, ZChecklistList, ZChecklistReview,
+  ZChecklistRow, ZChecklistUpdate, ZExportChecklist,
+} from './checklist'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -25,6 +31,25 @@ export const actions = {
   'objection.create': { input: ZObjectionCreate, output: ZObjection },
   'objection.listOpen': { input: ZObjectionList, output: zPage(ZObjection.extend({ notice: ZNotice })) },
   'objection.decide': { input: ZObjectionDecide, output: ZObjection },
+  'catalogue.get': { input: ZCatalogueGet, output: ZCatalogue.nullable() },
+  'catalogue.update': { input: ZCatalogueUpdate, output: ZCatalogue },
+  'catalogue.copyYear': { input: ZCatalogueCopyYear, output: ZCatalogue },
+  'target.set': { input: ZTargetSet, output: ZTarget },
+  'target.list': { input: ZTargetList, output: z.object({ items: z.array(ZTarget) }) },
+  'ledger.create': { input: ZLedgerCreate, output: ZLedgerEntry },
+  'ledger.update': { input: ZLedgerUpdate, output: ZLedgerEntry },
+  'ledger.review': { input: ZLedgerReview, output: ZLedgerEntry },
+  'ledger.get': { input: ZLedgerGet, output: ZLedgerEntry },
+  'ledger.list': { input: ZLedgerList, output: zPage(ZLedgerEntry) },
+  'compliance.get': { input: ZComplianceGet, output: ZCompliance },
+  'checklist.create': { input: ZChecklistCreate, output: ZChecklistItem },
+  'checklist.import': { input: ZChecklistImport, output: ZChecklistImportResult },
+  'checklist.update': { input: ZChecklistUpdate, output: ZChecklistItem },
+  'checklist.close': { input: ZChecklistClose, output: ZChecklistItem },
+  'checklist.review': { input: ZChecklistReview, output: ZChecklistItem },
+  'checklist.list': { input: ZChecklistList, output: zPage(ZChecklistRow) },
+  'export.ledger': { input: ZExportLedger, output: ZExportResult },
+  'export.checklist': { input: ZExportChecklist, output: ZExportResult },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -4,6 +4,10 @@ import { bindVillage, getMe } from './me'
 import { draftNotice, listDrafts, markRectified, reviewNotice } from './notice'
 import { getBoard, listBoardDates } from './board'
 import { createObjection, decideObjection, listOpenObjections } from './objection'
+import { copyCatalogueYear, getCatalogue, listTargets, setTarget, updateCatalogue } from './catalogue'
+import { createLedgerEntry, getCompliance, getLedger, listLedger, reviewLedgerEntry, updateLedgerEntry } from './ledger'
+import { closeChecklistItem, createChecklistItem, importChecklist, listChecklist, reviewChecklistItem, updateChecklistItem } from './checklist'
+import { exportChecklist, exportLedger } from './export'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -19,4 +23,23 @@ export const handlers = {
   'objection.create': createObjection,
   'objection.listOpen': listOpenObjections,
   'objection.decide': decideObjection,
+  'catalogue.get': getCatalogue,
+  'catalogue.update': updateCatalogue,
+  'catalogue.copyYear': copyCatalogueYear,
+  'target.set': setTarget,
+  'target.list': listTargets,
+  'ledger.create': createLedgerEntry,
+  'ledger.update': updateLedgerEntry,
+  'ledger.review': reviewLedgerEntry,
+  'ledger.get': getLedger,
+  'ledger.list': listLedger,
+  'compliance.get': getCompliance,
+  'checklist.create': createChecklistItem,
+  'checklist.import': importChecklist,
+  'checklist.update': updateChecklistItem,
+  'checklist.close': closeChecklistItem,
+  'checklist.review': reviewChecklistItem,
+  'checklist.list': listChecklist,
+  'export.ledger': exportLedger,
+  'export.checklist': exportChecklist,
 } satisfies HandlerTable

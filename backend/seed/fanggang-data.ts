@@ -24,6 +24,7 @@ export const DEMO_PEOPLE: Array<{ openid: string; name: string; label: string; v
   { openid: 'demo-cadre-tiegou', name: '张建国', label: '帖沟村 村干部', villageId: 'tiegou', grants: [{ role: 'cadre', villageId: 'tiegou' }] },
   { openid: 'demo-secretary-tiegou', name: '王志刚', label: '帖沟村 村党支部书记', villageId: 'tiegou', grants: [{ role: 'secretary', villageId: 'tiegou' }, { role: 'cadre', villageId: 'tiegou' }] },
   { openid: 'demo-taskforce-3', name: '赵敏', label: '生态宜居星 工作专班成员', villageId: null, grants: [{ role: 'taskforce', star: 3 }] },
+  { openid: 'demo-taskforce-4', name: '刘洋', label: '平安法治星 工作专班成员', villageId: null, grants: [{ role: 'taskforce', star: 4 }] },
   { openid: 'demo-leader', name: '陈卫东', label: '方岗镇 镇领导', villageId: null, grants: [{ role: 'leader' }] },
   { openid: 'demo-admin', name: '孙丽', label: '方岗镇 管理员', villageId: null, grants: [{ role: 'admin' }] },
 ]

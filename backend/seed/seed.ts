@@ -4,6 +4,7 @@ import type { Deps } from '../deps'
 import { toDoc } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
 import { DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
+import { seedRecords } from './records'
 
 const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
 
@@ -36,6 +37,7 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
   const inserted = await deps.store.count('notices', {})
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending', inserted + 1)
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending', inserted + 2)
+  await seedRecords(deps, today)
   return true
 }
 

@@ -6,7 +6,7 @@
 export const COLLECTIONS = {
   townships: [],
   villages: [['townshipId', 'order']],
-  people: [['townshipId']],
+  people: [['townshipId'], ['villageId']],
   notices: [
     ['villageId', 'createdAt'],
     ['villageId', 'status', 'createdAt'],
@@ -20,6 +20,25 @@ export const COLLECTIONS = {
     ['noticeId', 'status'],
   ],
   audit: [['entityId', 'at']],
+  catalogues: [],
+  targets: [['townshipId', 'year', 'villageId']],
+  ledger: [
+    ['villageId', 'month', 'sortKey'],
+    ['villageId', 'sortKey'],
+    ['villageId', 'status', 'sortKey'],
+    ['villageId', 'star', 'sortKey'],
+    ['townshipId', 'sortKey'],
+    ['townshipId', 'month', 'sortKey'],
+    ['townshipId', 'star', 'status', 'sortKey'],
+    ['townshipId', 'status', 'sortKey'],
+  ],
+  compliance: [],
+  checklist: [
+    ['villageId', 'sortKey'],
+    ['villageId', 'status', 'sortKey'],
+    ['villageId', 'star', 'sortKey'],
+    ['villageId', 'ownerId', 'sortKey'],
+  ],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -7,6 +7,10 @@ import { seedIfEmpty } from '../../backend/seed/seed'
 import { chinaDay } from '../../core/time'
 import type { Deps } from '../../backend/deps'
 import type { DocumentStore } from '../../core/store'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { localFileSink } from '../../backend/files'
 
 /** The seeded demo people, by role (see backend/seed/fanggang-data.ts). */
 export const DEMO = {
@@ -31,18 +35,22 @@ export async function makeAppOnStore<S extends DocumentStore>(
 ) {
   const clock = { now: new Date(options.now ?? DEFAULT_NOW) }
   let sequence = 0
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'five-star-files-'))
   const deps: Deps = {
     store,
     contentCheck: localContentChecker,
     now: () => clock.now,
     newId: () => `${options.idPrefix}${String(++sequence).padStart(8, '0')}`,
     defaultTownshipId: 'fanggang',
+    files: localFileSink(filesDir),
   }
   if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
   return {
     deps,
     store,
     clock,
+    /** Where local exports land: `/exports/<name>` → this folder's `exports/<name>`. */
+    filesDir,
     setNow(iso: string) {
       clock.now = new Date(iso)
     },
