@@ -61,6 +61,20 @@ export const PERMISSIONS = {
   'checklist.list': LEDGER_READERS,
   'export.ledger': LEDGER_READERS,
   'export.checklist': LEDGER_READERS,
+  // 创星申报: the village's cadres prepare, its secretary submits, the star's task force pre-reviews, a leader decides.
+  'application.create': only(['cadre', 'secretary'], 'village'),
+  'application.update': only(['cadre', 'secretary'], 'village'),
+  'application.submit': only(['secretary'], 'village'),
+  'application.review': only(['taskforce'], 'star'),
+  'application.decide': only(['leader'], 'township'),
+  'application.revoke': only(['leader'], 'township'),
+  'application.get': LEDGER_READERS,
+  'application.list': LEDGER_READERS,
+  'rating.get': { who: 'anyone' },
+  // The township grid: leaders, admins, task forces; one village's row (with villageId) also its cadres.
+  'dashboard.get': only(['leader', 'admin', 'taskforce'], 'township', { roles: ['cadre', 'secretary'], scope: 'village' }),
+  'export.dashboard': only(['leader', 'admin', 'taskforce'], 'township'),
+  'audit.list': LEDGER_READERS,
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

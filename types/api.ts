@@ -10,6 +10,12 @@ import {
   ZChecklistClose, ZChecklistCreate, ZChecklistImport, ZChecklistImportResult, ZChecklistItem, ZChecklistList, ZChecklistReview,
   ZChecklistRow, ZChecklistUpdate, ZExportChecklist,
 } from './checklist'
+import {
+  ZApplication, ZApplicationCreate, ZApplicationDecide, ZApplicationGet, ZApplicationList, ZApplicationReview, ZApplicationRevoke,
+  ZApplicationSubmit, ZApplicationUpdate, ZRatingGet,
+} from './application'
+import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
+import { ZAuditList, ZAuditStep } from './audit'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -50,6 +56,18 @@ export const actions = {
   'checklist.list': { input: ZChecklistList, output: zPage(ZChecklistRow) },
   'export.ledger': { input: ZExportLedger, output: ZExportResult },
   'export.checklist': { input: ZExportChecklist, output: ZExportResult },
+  'application.create': { input: ZApplicationCreate, output: ZApplication },
+  'application.update': { input: ZApplicationUpdate, output: ZApplication },
+  'application.submit': { input: ZApplicationSubmit, output: ZApplication },
+  'application.review': { input: ZApplicationReview, output: ZApplication },
+  'application.decide': { input: ZApplicationDecide, output: ZApplication },
+  'application.revoke': { input: ZApplicationRevoke, output: ZApplication },
+  'application.get': { input: ZApplicationGet, output: ZApplication },
+  'application.list': { input: ZApplicationList, output: zPage(ZApplication) },
+  'rating.get': { input: ZRatingGet, output: ZRating },
+  'dashboard.get': { input: ZDashboardGet, output: ZDashboard },
+  'export.dashboard': { input: ZExportDashboard, output: ZExportResult },
+  'audit.list': { input: ZAuditList, output: zPage(ZAuditStep) },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -8,6 +8,12 @@ import { copyCatalogueYear, getCatalogue, listTargets, setTarget, updateCatalogu
 import { createLedgerEntry, getCompliance, getLedger, listLedger, reviewLedgerEntry, updateLedgerEntry } from './ledger'
 import { closeChecklistItem, createChecklistItem, importChecklist, listChecklist, reviewChecklistItem, updateChecklistItem } from './checklist'
 import { exportChecklist, exportLedger } from './export'
+import {
+  createApplication, decideApplication, getApplicationAction, listApplications, reviewApplication, revokeApplication, submitApplication,
+  updateApplication,
+} from './application'
+import { getDashboard, getRating, listAudit } from './dashboard'
+import { exportDashboard } from './export-dashboard'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -42,4 +48,16 @@ export const handlers = {
   'checklist.list': listChecklist,
   'export.ledger': exportLedger,
   'export.checklist': exportChecklist,
+  'application.create': createApplication,
+  'application.update': updateApplication,
+  'application.submit': submitApplication,
+  'application.review': reviewApplication,
+  'application.decide': decideApplication,
+  'application.revoke': revokeApplication,
+  'application.get': getApplicationAction,
+  'application.list': listApplications,
+  'rating.get': getRating,
+  'dashboard.get': getDashboard,
+  'export.dashboard': exportDashboard,
+  'audit.list': listAudit,
 } satisfies HandlerTable

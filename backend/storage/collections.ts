@@ -39,6 +39,13 @@ export const COLLECTIONS = {
     ['villageId', 'star', 'sortKey'],
     ['villageId', 'ownerId', 'sortKey'],
   ],
+  applications: [
+    ['villageId', 'sortKey'],
+    ['villageId', 'year', 'sortKey'],
+    ['townshipId', 'status', 'sortKey'],
+    ['townshipId', 'star', 'status', 'sortKey'],
+  ],
+  ratings: [['townshipId', 'year', 'villageId']],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -85,6 +85,20 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'checklist.list': ledgerReaders,
   'export.ledger': ledgerReaders,
   'export.checklist': ledgerReaders,
+  'application.create': villageCadres,
+  'application.update': villageCadres,
+  'application.submit': villageSecretary,
+  // Star-scoped: this target names no star, so nobody; see 'star-scoped actions' below.
+  'application.review': nobody,
+  'application.decide': { ...nobody, leader: 'ok' },
+  'application.revoke': { ...nobody, leader: 'ok' },
+  'application.get': ledgerReaders,
+  'application.list': ledgerReaders,
+  'rating.get': everyone,
+  // With a villageId (this target): the village's cadres too; the township grid names no village.
+  'dashboard.get': ledgerReaders,
+  'export.dashboard': { ...nobody, taskforce: 'ok', leader: 'ok', admin: 'ok' },
+  'audit.list': ledgerReaders,
 }
 
 describe('star-scoped actions', () => {
@@ -96,6 +110,19 @@ describe('star-scoped actions', () => {
     for (const who of ['secretary', 'leader', 'admin', 'cadre'] as const) {
       expect(outcome(PERMISSIONS['ledger.review'], CALLERS[who], { ...starTarget(3), villageId: VILLAGE })).toBe('FORBIDDEN')
     }
+  })
+  it('application.review: only the task force of the application\'s star, in its own township', () => {
+    expect(outcome(PERMISSIONS['application.review'], CALLERS.taskforce, { ...starTarget(3), villageId: VILLAGE })).toBe('ok')
+    expect(outcome(PERMISSIONS['application.review'], CALLERS.taskforce, { ...starTarget(4), villageId: VILLAGE })).toBe('FORBIDDEN')
+    expect(outcome(PERMISSIONS['application.review'], CALLERS.taskforce, { ...starTarget(3, 'other-township'), villageId: VILLAGE })).toBe('FORBIDDEN')
+    for (const who of ['leader', 'admin', 'secretary', 'cadre'] as const) {
+      expect(outcome(PERMISSIONS['application.review'], CALLERS[who], { ...starTarget(3), villageId: VILLAGE })).toBe('FORBIDDEN')
+    }
+  })
+  it('dashboard.get of the township (no village): leaders, admins and task forces, not a village\'s cadres', () => {
+    expect(outcome(PERMISSIONS['dashboard.get'], CALLERS.leader, { townshipId: 'fanggang' } as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['dashboard.get'], CALLERS.taskforce, { townshipId: 'fanggang' } as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['dashboard.get'], CALLERS.secretary, { townshipId: 'fanggang' } as never)).toBe('FORBIDDEN')
   })
   it('checklist.review of a star\'s item (target names the star, not the village): its task force, not the secretary', () => {
     expect(outcome(PERMISSIONS['checklist.review'], CALLERS.taskforce, starTarget(3) as never)).toBe('ok')

@@ -12,6 +12,8 @@ import { makeCriticism, makeNotice, makePerson } from './factories'
 import { ensureCatalogue, localPhoto, makeChecklistItem, makeImportSheet, makeLedgerEntry, makeLedgerInput } from './records-factories'
 import type { LedgerEntry } from '../../types/ledger'
 import type { ChecklistItem } from '../../types/checklist'
+import type { Application, ApplicationStatus } from '../../types/application'
+import { ratingId, type RatingSummary } from '../../core/application-rules'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
 // suites and the benchmark. Every action of the contract needs a factory here: the mapped type
@@ -150,6 +152,32 @@ export async function plantChecklistItem(ctx: FixtureContext, target: FixtureTar
   return item
 }
 
+/** An application of the target village in `status` (of the target's star, this year), planted directly. */
+export async function plantApplication(ctx: FixtureContext, target: FixtureTarget, status: ApplicationStatus, overrides: Partial<Application> = {}): Promise<Application> {
+  const id = ctx.nextId('ap')
+  const at = ctx.now.toISOString()
+  const app: Application = {
+    id, townshipId: target.townshipId, villageId: target.villageId, star: starOf(target), year: yearOf(ctx), status,
+    rows: [{ criterionId: 's4-fangdianzha', title: '防电诈教育', ruleKind: 'monthly', months: [], ledgerIds: [], checklistIds: [], comment: '', reviewComment: null }],
+    note: '', lastComment: null, createdBy: 'fixture-cadre', createdAt: at, updatedAt: at, updatedBy: 'fixture-cadre', sortKey: `${at}_${id}`, version: 1,
+    ...overrides,
+  }
+  await ctx.store.insert('applications', toDoc(app))
+  return app
+}
+
+/** A (star, year) the target village has no live application for, with that year's catalogue in place. */
+async function freeApplicationSlot(ctx: FixtureContext, target: FixtureTarget): Promise<{ star: Star; year: number }> {
+  for (let year = yearOf(ctx); ; year--) {
+    const rating = await ctx.store.get<RatingSummary>('ratings', ratingId(target.villageId, year))
+    const star = ([4, 1, 2, 3, 5] as Star[]).find((s) => !rating?.live[s])
+    if (star) {
+      await ensureCatalogue(ctx.store, target.townshipId, year)
+      return { star, year }
+    }
+  }
+}
+
 /** One valid payload per action, aimed at `target`, with whatever record it needs planted first. */
 export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'village.list': async () => ({ limit: 50 }),
@@ -214,6 +242,21 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'checklist.list': async (_ctx, target) => ({ villageId: target.villageId, limit: 20 }),
   'export.ledger': async (ctx, target) => ({ villageId: target.villageId, from: ctx.today.slice(0, 7), to: ctx.today.slice(0, 7) }),
   'export.checklist': async (_ctx, target) => ({ villageId: target.villageId }),
+  'application.create': async (ctx, target) => ({ villageId: target.villageId, ...(await freeApplicationSlot(ctx, target)) }),
+  'application.update': async (ctx, target) => ({
+    applicationId: (await plantApplication(ctx, target, 'draft')).id,
+    rows: [{ criterionId: 's4-fangdianzha', ledgerIds: [(await plantLedgerEntry(ctx, target)).id], checklistIds: [], comment: '每月开展，照片齐全' }],
+  }),
+  'application.submit': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'draft')).id }),
+  'application.review': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'submitted')).id, decision: 'recommend', comment: '材料齐全' }),
+  'application.decide': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'recommended')).id, decision: 'approve', comment: '同意' }),
+  'application.revoke': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'approved')).id, reason: '发生重大安全事故' }),
+  'application.get': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'submitted')).id }),
+  'application.list': async (_ctx, target) => ({ villageId: target.villageId, limit: 20 }),
+  'rating.get': async (ctx, target) => ({ villageId: target.villageId, year: yearOf(ctx) }),
+  'dashboard.get': async (ctx, target) => ({ year: yearOf(ctx), villageId: target.villageId }),
+  'export.dashboard': async (ctx) => ({ year: yearOf(ctx) }),
+  'audit.list': async (ctx, target) => ({ entity: 'ledger', entityId: (await plantLedgerEntry(ctx, target)).id }),
 }
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */
