@@ -36,6 +36,19 @@ export function dashboardMonth(year: number, month: string | undefined, now: Dat
   return year === y ? current : year < y ? `${year}-12` : `${year}-01`
 }
 
+// A query answers at most 1000 documents: a month's boards of 32 villages (31 days each) per query.
+const BOARD_VILLAGES_PER_QUERY = 32
+
+/** The boards of the month of these villages: one query per 32 villages (two for a page of 50). */
+async function monthBoards(store: DocumentStore, ids: string[], month: string): Promise<BoardDoc[]> {
+  const chunks: string[][] = []
+  for (let i = 0; i < ids.length; i += BOARD_VILLAGES_PER_QUERY) chunks.push(ids.slice(i, i + BOARD_VILLAGES_PER_QUERY))
+  const pages = await Promise.all(
+    chunks.map((chunk) => store.find<BoardDoc>('boards', { where: { villageId: { $in: chunk }, date: { $gte: `${month}-01`, $lte: `${month}-31` } }, limit: 31 * chunk.length })),
+  )
+  return pages.flat()
+}
+
 const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [d._id, d]))
 
 /**
@@ -52,7 +65,7 @@ export async function dashboardRows(store: DocumentStore, villages: Village[], t
     store.find<RatingSummary>('ratings', { where: { _id: { $in: ids.map((id) => ratingId(id, year)) } }, limit: n }),
     store.find<Stored<Target>>('targets', { where: { _id: { $in: ids.map((id) => `${id}_${year}`) } }, limit: n }),
     store.find<ComplianceYear>('compliance', { where: { _id: { $in: ids.map((id) => complianceId(id, year)) } }, limit: n }),
-    store.find<BoardDoc>('boards', { where: { villageId: { $in: ids }, date: { $gte: `${month}-01`, $lte: `${month}-31` } }, limit: 31 * n }),
+    monthBoards(store, ids, month),
     findCatalogue(store, townshipId, year),
   ])
   const currentMonth = chinaMonth(now)
