@@ -1,5 +1,9 @@
 import { DEMO, makeTestApp, type TestApp } from '../../support/app-harness'
 
+import type { ApiResponse } from '../../../types/errors'
+
+const err = (r: ApiResponse<unknown>) => (r.ok ? { code: 'ok', message: '' } : r.error)
+
 let app: TestApp
 beforeEach(async () => {
   app = await makeTestApp()
@@ -35,10 +39,10 @@ describe('star application workflow', () => {
     expect(updated.rows[0].comment).toBe('每月开展')
 
     // Only the secretary submits.
-    expect((await app.call(DEMO.cadre, 'application.submit', { applicationId: draft.id })).error?.code).toBe('FORBIDDEN')
+    expect(err(await app.call(DEMO.cadre, 'application.submit', { applicationId: draft.id })).code).toBe('FORBIDDEN')
     await ok(app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id }))
     // Another star's task force may not review it.
-    expect((await app.call(DEMO.taskforce, 'application.review', { applicationId: draft.id, decision: 'recommend' })).error?.code).toBe('FORBIDDEN')
+    expect(err(await app.call(DEMO.taskforce, 'application.review', { applicationId: draft.id, decision: 'recommend' })).code).toBe('FORBIDDEN')
     const returned = await ok(app.call(TF4, 'application.review', {
       applicationId: draft.id, decision: 'return', comment: '缺少十月防电诈照片', rowComments: [{ criterionId: rowId, comment: '补充照片' }],
     }))
@@ -51,7 +55,7 @@ describe('star application workflow', () => {
     await ok(app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id }))
     await ok(app.call(TF4, 'application.review', { applicationId: draft.id, decision: 'recommend', comment: '同意推荐' }))
     // Leaders decide; task forces do not.
-    expect((await app.call(TF4, 'application.decide', { applicationId: draft.id, decision: 'approve' })).error?.code).toBe('FORBIDDEN')
+    expect(err(await app.call(TF4, 'application.decide', { applicationId: draft.id, decision: 'approve' })).code).toBe('FORBIDDEN')
     await ok(app.call(DEMO.leader, 'application.decide', { applicationId: draft.id, decision: 'approve', comment: '授予平安法治星' }))
 
     rating = await ok(app.call(null, 'rating.get', { villageId: 'tiegou', year: YEAR }))
@@ -65,9 +69,9 @@ describe('star application workflow', () => {
     expect(tiegou().rank).toBe(1)
 
     // A second live application of the same star and year is refused.
-    expect((await app.call(DEMO.cadre, 'application.create', { villageId: 'tiegou', star: 4, year: YEAR })).error?.code).toBe('CONFLICT')
+    expect(err(await app.call(DEMO.cadre, 'application.create', { villageId: 'tiegou', star: 4, year: YEAR })).code).toBe('CONFLICT')
 
-    expect((await app.call(DEMO.leader, 'application.revoke', { applicationId: draft.id, reason: '' })).error?.code).toBe('INVALID_INPUT')
+    expect(err(await app.call(DEMO.leader, 'application.revoke', { applicationId: draft.id, reason: '' })).code).toBe('INVALID_INPUT')
     await ok(app.call(DEMO.leader, 'application.revoke', { applicationId: draft.id, reason: '发生电诈案件，摘星整改' }))
     grid = await ok(app.call(DEMO.leader, 'dashboard.get', { year: YEAR }))
     expect(tiegou().stars[3].state).toBe('revoked')
@@ -88,24 +92,24 @@ describe('star application workflow', () => {
   it('refuses transitions out of order with CONFLICT naming the current state', async () => {
     const draft = await createDraft()
     const r = await app.call(DEMO.leader, 'application.decide', { applicationId: draft.id, decision: 'approve' })
-    expect(r.error?.code).toBe('CONFLICT')
-    expect(r.error?.message).toContain('草稿')
+    expect(err(r).code).toBe('CONFLICT')
+    expect(err(r).message).toContain('草稿')
     const stale = await app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id, expectedVersion: 7 })
-    expect(stale.error?.code).toBe('CONFLICT')
+    expect(err(stale).code).toBe('CONFLICT')
   })
 
   it('requires a comment to return or reject, and refuses evidence of another village', async () => {
     const draft = await createDraft()
     await ok(app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id }))
-    expect((await app.call(TF4, 'application.review', { applicationId: draft.id, decision: 'return', comment: ' ' })).error?.code).toBe('INVALID_INPUT')
+    expect(err(await app.call(TF4, 'application.review', { applicationId: draft.id, decision: 'return', comment: ' ' })).code).toBe('INVALID_INPUT')
     const other = await createDraft(1)
     const foreign = await ok(app.call(DEMO.leader, 'ledger.list', { villageId: 'liugang', limit: 1 }))
     if (foreign.items.length) {
       const r = await app.call(DEMO.cadre, 'application.update', { applicationId: other.id, rows: [{ criterionId: other.rows[0].criterionId, ledgerIds: [foreign.items[0].id] }] })
-      expect(r.error?.code).toBe('INVALID_INPUT')
+      expect(err(r).code).toBe('INVALID_INPUT')
     }
     const missing = await app.call(DEMO.cadre, 'application.update', { applicationId: other.id, rows: [{ criterionId: other.rows[0].criterionId, ledgerIds: ['nope'] }] })
-    expect(missing.error?.code).toBe('INVALID_INPUT')
+    expect(err(missing).code).toBe('INVALID_INPUT')
   })
 
   it('a create retried with the same request id lands once', async () => {
@@ -122,6 +126,7 @@ describe('star application workflow', () => {
     expect(own.items).toHaveLength(2)
     const queue = await ok(app.call(TF4, 'application.list', { status: 'submitted', star: 4 }))
     expect(queue.items.map((x: any) => x.id)).toEqual([a.id])
-    expect((await app.call(DEMO.villager, 'application.list', { villageId: 'tiegou' })).error?.code).toBe('FORBIDDEN')
+    const refused = await app.call(DEMO.villager, 'application.list', { villageId: 'tiegou' })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN')
   })
 })

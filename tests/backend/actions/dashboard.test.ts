@@ -28,9 +28,10 @@ function rng(seed: number) {
 const pick = <T,>(r: () => number, list: readonly T[]) => list[Math.floor(r() * list.length)]
 
 async function makeApp() {
-  const store = countingStore(createSqliteStore({ file: ':memory:' }))
+  const raw = createSqliteStore({ file: ':memory:' })
+  const store = countingStore(raw)
   const app = await makeAppOnStore(store, { idPrefix: 'd' })
-  return { ...app, store }
+  return { ...app, store, close: () => raw.close() }
 }
 type App = Awaited<ReturnType<typeof makeApp>>
 
@@ -126,7 +127,7 @@ describe('dashboard.get', () => {
   beforeAll(async () => {
     app = await makeApp()
   }, 60_000)
-  afterAll(() => app.store.close?.())
+  afterAll(() => app.close())
 
   const villages = async () => (await app.store.find<Stored<Village>>('villages', { where: { townshipId: 'fanggang' }, orderBy: [['order', 'asc']], limit: 100 })).map((d) => ({ ...d, id: d._id }) as unknown as Village)
 
