@@ -22,6 +22,7 @@ import { loadSdkAgainstStandin } from '../tests/support/wx-server-sdk-on-standin
 import { buildDataset, COUNTY, TOWNSHIP, type DatasetReport, type Scale } from './dataset'
 import { measureActions, measureRoundTrips, type ActionCost, type RoundTripCost } from './server-cost'
 import { measureDailyPublish, type PublishRun } from './publish'
+import { measureDashboard, type DashboardCost } from './dashboard'
 import { measureAppBuilds, weappPackages, PACKAGE_LIMIT_BYTES, type MiniProgramSizes, type PackageSize } from './sizes'
 import { buildHelloWorld, type HelloWorld } from './hello-world'
 import { measureCloudFunctions, type CloudFunctionsReport } from './cloud-functions'
@@ -42,6 +43,7 @@ interface ScaleResult {
   dataset: DatasetReport
   publish: { first: PublishRun; second: PublishRun }
   actions: ActionCost[]
+  dashboard?: DashboardCost[]
 }
 
 interface Results {
@@ -109,7 +111,9 @@ async function serverScale(scale: Scale, calls: number): Promise<{ result: Scale
     const publish = await measureDailyPublish(store, deps)
     log(`${scale.name}: ${calls} calls of each action`)
     const actions = await measureActions({ raw: store, deps, calls, warmup: Math.max(5, Math.floor(calls / 10)) })
-    return { result: { dataset, publish, actions }, beforePublish }
+    log(`${scale.name}: dashboard`)
+    const dashboard = await measureDashboard(store, deps, FANGGANG.id, quick ? 5 : 30)
+    return { result: { dataset, publish, actions, dashboard }, beforePublish }
   } finally {
     store.close()
   }
@@ -249,6 +253,10 @@ function report(): string {
       `                         2nd run ${ms(p.second.ms)} — ${p.second.counts.reads} reads, ${p.second.counts.writes} writes ` +
         `${p.second.counts.writes === 0 ? '(writes nothing: OK)' : '(WROTE SOMETHING: idempotency broken)'}`,
     )
+    if (s.dashboard) {
+      out.push(`dashboard (${name} scale; reads stay fixed per page of villages whatever the ledger size):`)
+      out.push(table(['measure', 'villages', 'calls', 'reads/call', 'p50', 'p95'], s.dashboard.map((x) => [x.label, x.villages, x.calls, x.reads, ms(x.p50Ms), ms(x.p95Ms)])))
+    }
   }
 
   if (results.cloud) {
