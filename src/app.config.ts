@@ -7,6 +7,11 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'cadre',
       pages: ['draft/index', 'review/index', 'objections/index'],
     },
+    {
+      // Star applications and the township dashboard (创星申报、督导看板).
+      root: 'ratings',
+      pages: ['apply/index', 'detail/index', 'queue/index', 'dashboard/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

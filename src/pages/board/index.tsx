@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { BoardHeader, BoardView } from '../../components/BoardView'
 import { EntryActions } from '../../components/EntryActions'
+import { VillageStars } from '../../components/VillageStars'
 import { StateView } from '../../components/StateView'
 import { useBoardPage } from '../../hooks/useBoardPage'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
@@ -43,6 +44,7 @@ export default function BoardPage() {
 
   return (
     <View className='board-page'>
+      <VillageStars villageId={villageId} />
       <StateView
         ready={board.data !== undefined}
         loading={board.loading}

@@ -4,6 +4,7 @@ import { useMe } from '../../hooks/useMe'
 import { cadreVillageIds } from '../../lib/grants'
 import { ROLE_NAMES } from '../../../types/roles'
 import { CadreLinks } from './CadreLinks'
+import { RatingLinks } from './RatingLinks'
 import { GrantRow } from './GrantRow'
 import { MyVillage } from './MyVillage'
 import './index.css'
@@ -35,6 +36,7 @@ export default function MePage() {
             </View>
             <MyVillage me={data} onChanged={me.reload} />
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
+            <RatingLinks me={data} />
           </>
         )}
       </StateView>
