@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { STAR_NAMES } from '../../../types/roles'
 import { APPLICATION_STATUS_NAMES, type Application } from '../../../types/application'
@@ -28,15 +28,17 @@ export default function DetailPage() {
     return { app, timeline: timeline.items }
   }, [id])
   const app = data.data?.app
-  const [comments, setComments] = useState<Record<string, string>>({})
-  const [opinion, setOpinion] = useState('')
-  useEffect(() => {
-    if (app) setComments(Object.fromEntries(app.rows.map((r) => [r.criterionId, r.comment])))
-  }, [app?.version])
+  // Comments as typed since this version loaded (the text areas are uncontrolled: Taro's H5 textarea
+  // throws if its value is set before it has rendered, so nothing is pushed into them after mount).
+  const [typed, setTyped] = useState<{ version: number; comments: Record<string, string>; opinion: string }>({ version: 0, comments: {}, opinion: '' })
+  const current = app && typed.version === app.version ? typed : { version: app?.version ?? 0, comments: {}, opinion: '' }
+  const comments: Record<string, string> = { ...Object.fromEntries((app?.rows ?? []).map((r) => [r.criterionId, r.comment])), ...current.comments }
+  const opinion = current.opinion
+  const setComments = (c: Record<string, string>) => setTyped({ ...current, comments: c })
+  const setOpinion = (o: string) => setTyped({ ...current, opinion: o })
 
   const act = useAction(async (run: () => Promise<Application>) => {
     await run()
-    setOpinion('')
     await data.reload()
   })
   const m = me.data
@@ -68,8 +70,8 @@ export default function DetailPage() {
                   )}
                   {row.ledgerIds.length + row.checklistIds.length > 0 && <Text className='rt-muted' style={{ display: 'block' }}>佐证：台账 {row.ledgerIds.length} 条，清单 {row.checklistIds.length} 项</Text>}
                   {editable ? (
-                    <Textarea className='rt-textarea rt-row-comment' value={comments[row.criterionId] ?? ''} maxlength={300} placeholder='本条说明'
-                      onInput={(e) => setComments({ ...comments, [row.criterionId]: e.detail.value })} />
+                    <Textarea key={`${row.criterionId}-${app.version}`} className='rt-textarea rt-row-comment' defaultValue={row.comment} maxlength={300} placeholder='本条说明'
+                      onInput={(e) => setComments({ ...current.comments, [row.criterionId]: e.detail.value })} />
                   ) : (
                     row.comment && <Text style={{ display: 'block' }}>说明：{row.comment}</Text>
                   )}
@@ -85,7 +87,7 @@ export default function DetailPage() {
             </View>
             {(canSubmit || canReview || (isLeader && (app.status === 'recommended' || app.status === 'approved'))) && (
               <View className='rt-card'>
-                {!canSubmit && <Textarea className='rt-textarea rt-opinion' value={opinion} maxlength={300} placeholder={app.status === 'approved' ? '摘星原因' : '意见'} onInput={(e) => setOpinion(e.detail.value)} />}
+                {!canSubmit && <Textarea key={`opinion-${app.version}`} className='rt-textarea rt-opinion' maxlength={300} placeholder={app.status === 'approved' ? '摘星原因' : '意见'} onInput={(e) => setOpinion(e.detail.value)} />}
                 <View className='rt-actions'>
                   {canSubmit && <ActionButton className='btn btn--primary rt-submit' loading={act.pending} onClick={() => act.execute(() => callApi('application.submit', { applicationId: app.id, expectedVersion: v }))}>提交申报</ActionButton>}
                   {canReview && <ActionButton className='btn btn--ghost rt-return' loading={act.pending} onClick={() => act.execute(() => callApi('application.review', { applicationId: app.id, decision: 'return', comment: opinion, expectedVersion: v }))}>退回</ActionButton>}
