@@ -7,6 +7,11 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'cadre',
       pages: ['draft/index', 'review/index', 'objections/index'],
     },
+    {
+      // Ledgers, compliance, the improvement checklist and the task force's review queue.
+      root: 'records',
+      pages: ['ledger/index', 'entry/index', 'review/index', 'checklist/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
