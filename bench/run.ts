@@ -20,6 +20,7 @@ import { DEFAULT_NOW } from '../tests/support/app-harness'
 import { startCloudbaseStandin } from '../tests/support/cloudbase-standin'
 import { loadSdkAgainstStandin } from '../tests/support/wx-server-sdk-on-standin'
 import { buildDataset, COUNTY, TOWNSHIP, type DatasetReport, type Scale } from './dataset'
+import { localFileSink } from '../backend/files'
 import { measureActions, measureRoundTrips, type ActionCost, type RoundTripCost } from './server-cost'
 import { measureDailyPublish, type PublishRun } from './publish'
 import { measureDashboard, type DashboardCost } from './dashboard'
@@ -73,7 +74,8 @@ const results: Results = {
 
 const benchDeps = (): Omit<Deps, 'store'> => {
   const now = new Date(DEFAULT_NOW)
-  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id }
+  const files = localFileSink(fs.mkdtempSync(path.join(os.tmpdir(), 'fsb-bench-files-')))
+  return { contentCheck: localContentChecker, now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, files }
 }
 
 let hello: HelloWorld | undefined
@@ -104,7 +106,7 @@ async function serverScale(scale: Scale, calls: number): Promise<{ result: Scale
     const deps = benchDeps()
     log(`${scale.name}: writing a year of data for ${scale.villages} villages`)
     const dataset = await buildDataset(store, scale, chinaDay(deps.now()))
-    log(`${scale.name}: ${dataset.notices} notices, ${dataset.boards} boards in ${(dataset.buildMs / 1000).toFixed(1)} s`)
+    log(`${scale.name}: ${dataset.notices} notices, ${dataset.boards} boards, ${dataset.ledgerEntries} ledger entries, ${dataset.checklistItems} checklist items in ${(dataset.buildMs / 1000).toFixed(1)} s`)
     // The township's data, as it was before the publish, goes to the cloud stand-in too.
     const beforePublish = scale.name === 'township' ? store.dump() : undefined
     log(`${scale.name}: daily publish, twice`)

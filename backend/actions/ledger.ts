@@ -37,7 +37,8 @@ async function validateFields(ctx: ActionContext, townshipId: string, fields: Fi
     criterion = criteria.find((c) => c.id === fields.criterionId)
     if (!criterion) throw invalidInput('所选标准不存在', 'criterionId')
   } else {
-    criterion = criteria.find((c) => c.rule?.activityType === fields.activityType && c.star === fields.star)
+    const serving = criteria.filter((c) => c.rule?.activityType === fields.activityType)
+    criterion = serving.find((c) => c.star === fields.star) ?? serving[0]
   }
   if (criterion && criterion.star !== fields.star) throw invalidInput('所选标准不属于该星级', 'star')
   if (criterion?.rule?.kind === 'figure') {

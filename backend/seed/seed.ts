@@ -9,7 +9,7 @@ import { seedRecords } from './records'
 const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
 
 /** Seeds 方岗镇 on first run: villages, the demo people, a week of boards and two drafts awaiting review. */
-export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
+export async function seedIfEmpty(deps: Deps, today: string, options: { records?: boolean } = {}): Promise<boolean> {
   if ((await deps.store.count('townships', {})) > 0) return false
   const now = deps.now()
   await deps.store.insert('townships', { _id: FANGGANG.id, name: FANGGANG.name, county: FANGGANG.county })
@@ -37,7 +37,8 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
   const inserted = await deps.store.count('notices', {})
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending', inserted + 1)
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending', inserted + 2)
-  await seedRecords(deps, today)
+  // The year's catalogue, targets, ledgers and 方北村's checklist (several hundred records).
+  if (options.records !== false) await seedRecords(deps, today)
   return true
 }
 

@@ -31,7 +31,7 @@ export const DEFAULT_NOW = '2026-11-27T02:00:00.000Z'
  */
 export async function makeAppOnStore<S extends DocumentStore>(
   store: S,
-  options: { now?: string; seed?: boolean; idPrefix: string },
+  options: { now?: string; seed?: boolean; idPrefix: string; /** Seed the records area too (default true). */ seedRecords?: boolean },
 ) {
   const clock = { now: new Date(options.now ?? DEFAULT_NOW) }
   let sequence = 0
@@ -44,7 +44,7 @@ export async function makeAppOnStore<S extends DocumentStore>(
     defaultTownshipId: 'fanggang',
     files: localFileSink(filesDir),
   }
-  if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
+  if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now), { records: options.seedRecords })
   return {
     deps,
     store,

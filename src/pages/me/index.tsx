@@ -5,6 +5,7 @@ import { cadreVillageIds } from '../../lib/grants'
 import { ROLE_NAMES } from '../../../types/roles'
 import { CadreLinks } from './CadreLinks'
 import { RatingLinks } from './RatingLinks'
+import { RecordsLinks } from './RecordsLinks'
 import { GrantRow } from './GrantRow'
 import { MyVillage } from './MyVillage'
 import './index.css'
@@ -36,6 +37,7 @@ export default function MePage() {
             </View>
             <MyVillage me={data} onChanged={me.reload} />
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
+            {data.grants.some((g) => g.role !== 'villager') && <RecordsLinks taskforce={data.grants.some((g) => g.role === 'taskforce')} />}
             <RatingLinks me={data} />
           </>
         )}
