@@ -45,7 +45,7 @@ export const COLLECTIONS = {
     ['townshipId', 'status', 'sortKey'],
     ['townshipId', 'star', 'status', 'sortKey'],
   ],
-  ratings: [['townshipId', 'year', 'villageId']],
+  ratings: [],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { ZodFastCheck } from 'zod-fast-check'
 import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
+import { ZMonth } from '../../types/catalogue'
 import type { ApiResponse } from '../../types/errors'
 
 // Hostile values and payload mutations for the fuzz suite: generated from each action's zod
@@ -136,6 +137,7 @@ export const NASTY_EVENTS: Array<[label: string, value: unknown]> = [
 const dayArb = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z') })
   .map((d) => d.toISOString().slice(0, 10))
+const monthArb = dayArb.map((d) => d.slice(0, 7))
 const photoArb = fc.oneof(
   fc.hexaString({ minLength: 16, maxLength: 64 }).chain((hex) =>
     fc.constantFrom('jpg', 'png', 'webp').map((ext) => `local://${hex.toLowerCase().padEnd(16, 'a')}.${ext}`),
@@ -145,7 +147,7 @@ const photoArb = fc.oneof(
 
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZPhotoId, photoArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).inputOf(schema)
 }
 
 type Path = Array<string | number>
