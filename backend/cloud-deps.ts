@@ -6,13 +6,14 @@ import { newTimeOrderedId, type Deps } from './deps'
 import { wechatMessenger, type SubscribeMessageApi } from './notify/messenger'
 import { templatesFromEnv } from './notify/config'
 import { wechatInviteQr, type WxacodeApi } from './invite-qr'
+import { cloudFileSink, type CloudFilesApi } from './files'
 
 /** The slice of wx-server-sdk the cloud functions use, typed here instead of silencing the compiler. */
-export interface WxServerSdk {
+export interface WxServerSdk extends CloudFilesApi {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   database(): CloudDatabase
-  getWXContext(): { OPENID?: string; APPID?: string }
+  getWXContext(): { OPENID?: string; APPID?: string; ENV?: string }
   openapi: { security: SecurityApi; subscribeMessage: SubscribeMessageApi; wxacode: WxacodeApi }
 }
 
@@ -55,5 +56,6 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
     deploymentAdmins: parseAdminOpenids(config.ADMIN_OPENIDS),
     ...(config.INVITE_PEPPER ? { pepper: config.INVITE_PEPPER } : {}),
     inviteQr: wechatInviteQr(cloud.openapi.wxacode, config.WXACODE_ENV),
+    files: cloudFileSink(cloud, () => cloud.getWXContext().ENV ?? ''),
   }
 }

@@ -3,6 +3,7 @@ import type { DocumentStore } from '../core/store'
 import type { ContentChecker } from '../core/content-check'
 import type { SubscribeMessenger } from './notify/messenger'
 import type { TemplateConfig } from './notify/config'
+import type { FileSink } from './files'
 
 /** What every handler and job may use; adapters are chosen by whoever builds this (cloud entry or local server). */
 export interface Deps {
@@ -25,6 +26,8 @@ export interface Deps {
   pepper?: string
   /** Draws the image that shares an invitation (a PNG data URL); absent where none can be drawn. */
   inviteQr?: (code: string) => Promise<string>
+  /** Exports and photo-id policy (records area); absent where no files are produced. */
+  files?: FileSink
 }
 
 /** Time-ordered, random-suffixed ids: sortable and safe in any store or URL. */

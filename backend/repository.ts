@@ -44,3 +44,20 @@ export function changedFields<T extends object>(before: T, after: T): Record<str
   }
   return out
 }
+
+export async function getLedgerEntry(store: TxStore, id: string): Promise<import('../types/ledger').LedgerEntry> {
+  const doc = await store.get<Stored<import('../types/ledger').LedgerEntry>>('ledger', id)
+  if (!doc) throw notFound('台账不存在')
+  return toRecord(doc)
+}
+
+export async function getChecklistItem(store: TxStore, id: string): Promise<import('../types/checklist').ChecklistItem> {
+  const doc = await store.get<Stored<import('../types/checklist').ChecklistItem>>('checklist', id)
+  if (!doc) throw notFound('清单事项不存在')
+  return toRecord(doc)
+}
+
+export async function findCatalogue(store: TxStore, townshipId: string, year: number): Promise<import('../types/catalogue').Catalogue | null> {
+  const doc = await store.get<Stored<import('../types/catalogue').Catalogue>>('catalogues', `${townshipId}_${year}`)
+  return doc ? toRecord(doc) : null
+}

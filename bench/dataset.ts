@@ -6,6 +6,10 @@ import { boardId, type BoardDoc } from '../backend/publish/board-doc'
 import { STORED_DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from '../backend/seed/fanggang-data'
 import { plantCallers } from '../tests/support/action-fixtures'
 import { makeNotice } from '../tests/support/factories'
+import { makeChecklistItem, makeLedgerEntry } from '../tests/support/records-factories'
+import { applyEntry, emptyComplianceYear, yearsTouched, type ComplianceYear } from '../core/compliance'
+import { catalogueId } from '../core/catalogue-rules'
+import { ARTICLE_STANDARDS } from '../backend/seed/standards'
 
 /** How much data a scale holds. */
 export interface Scale {
@@ -24,6 +28,9 @@ export interface DatasetReport {
   townships: number
   notices: number
   boards: number
+  /** Ledger entries (one every other day per village, verified but the last fortnight's) and checklist items. */
+  ledgerEntries: number
+  checklistItems: number
   /** Notices approved for today and not yet published (the daily publish's work). */
   dueToday: number
   buildMs: number
@@ -70,6 +77,47 @@ export async function buildDataset(store: SqliteStore, scale: Scale, today: stri
   let boards = 0
   let dueToday = 0
   let sample = 0
+  let ledgerEntries = 0
+  let checklistItems = 0
+  const monthly = ARTICLE_STANDARDS.filter((c) => c.rule?.kind === 'monthly')
+  for (const id of townships) {
+    for (const year of new Set([Number(firstDay.slice(0, 4)), Number(today.slice(0, 4))])) {
+      await store.insert('catalogues', {
+        _id: catalogueId(id, year), townshipId: id, year, revisions: [{ effectiveFrom: `${year}-01`, criteria: ARTICLE_STANDARDS }], focus: [],
+        version: 1, updatedAt: `${today}T00:00:00.000Z`, updatedBy: 'bench',
+      })
+    }
+  }
+  for (const village of villages) {
+    // The records area: a year of ledger entries with their compliance summaries, and a checklist.
+    await store.transaction(async (tx) => {
+      const summaries = new Map<number, ComplianceYear>()
+      for (let d = 0; d < scale.days; d += 2) {
+        const day = addDays(firstDay, d)
+        const criterion = monthly[(d / 2) % monthly.length]
+        const entry = makeLedgerEntry({
+          id: `${village.id}-le-${day}`, townshipId: village.townshipId, villageId: village.id, star: criterion.star, criterionId: criterion.id,
+          activityType: criterion.rule!.activityType, date: day, createdAt: `${day}T04:00:00.000Z`, updatedAt: `${day}T04:00:00.000Z`,
+          status: day < addDays(today, -14) ? 'verified' : 'submitted', photos: [],
+        })
+        for (const y of yearsTouched(entry)) {
+          if (!summaries.has(y)) summaries.set(y, emptyComplianceYear(village.townshipId, village.id, y))
+          applyEntry(summaries.get(y)!, entry, 1)
+        }
+        await tx.insert('ledger', toDoc(entry))
+        ledgerEntries++
+      }
+      for (const summary of summaries.values()) await tx.insert('compliance', { ...summary })
+      for (let k = 0; k < 10; k++) {
+        const item = makeChecklistItem({
+          id: `${village.id}-ck-${k}`, townshipId: village.townshipId, villageId: village.id, star: ((k % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+          ownerId: 'demo-cadre-tiegou', dueMonth: addDays(today, (k - 5) * 30).slice(0, 7), status: k < 3 ? 'done' : 'open',
+        })
+        await tx.insert('checklist', toDoc(item))
+        checklistItems++
+      }
+    })
+  }
   for (const village of villages) {
     await store.transaction(async (tx) => {
       for (let d = 0; d < scale.days; d++) {
@@ -110,5 +158,5 @@ export async function buildDataset(store: SqliteStore, scale: Scale, today: stri
       }
     })
   }
-  return { scale: scale.name, villages: villages.length, townships: townships.length, notices, boards, dueToday, buildMs: performance.now() - started }
+  return { scale: scale.name, villages: villages.length, townships: townships.length, notices, boards, ledgerEntries, checklistItems, dueToday, buildMs: performance.now() - started }
 }

@@ -20,8 +20,10 @@ import { DEFAULT_NOW, TEST_PEPPER } from '../tests/support/app-harness'
 import { startCloudbaseStandin } from '../tests/support/cloudbase-standin'
 import { loadSdkAgainstStandin } from '../tests/support/wx-server-sdk-on-standin'
 import { buildDataset, COUNTY, TOWNSHIP, type DatasetReport, type Scale } from './dataset'
+import { localFileSink } from '../backend/files'
 import { measureActions, measureRoundTrips, type ActionCost, type RoundTripCost } from './server-cost'
 import { measureDailyPublish, type PublishRun } from './publish'
+import { measureDashboard, type DashboardCost } from './dashboard'
 import { measureAppBuilds, weappPackages, PACKAGE_LIMIT_BYTES, type MiniProgramSizes, type PackageSize } from './sizes'
 import { buildHelloWorld, type HelloWorld } from './hello-world'
 import { MAIN_TO_HELLO_LIMIT, readHelloReference } from './hello-reference'
@@ -43,6 +45,7 @@ interface ScaleResult {
   dataset: DatasetReport
   publish: { first: PublishRun; second: PublishRun }
   actions: ActionCost[]
+  dashboard?: DashboardCost[]
 }
 
 interface Results {
@@ -72,8 +75,9 @@ const results: Results = {
 
 const benchDeps = (): Omit<Deps, 'store'> => {
   const now = new Date(DEFAULT_NOW)
+  const files = localFileSink(fs.mkdtempSync(path.join(os.tmpdir(), 'fsb-bench-files-')))
   // As in local mode, the seed's admin plays the deployment admin (township.create).
-  return { contentCheck: contentPipeline(), now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, deploymentAdmins: [DEMO_ADMIN_OPENID], pepper: TEST_PEPPER }
+  return { contentCheck: contentPipeline(), now: () => now, newId: newTimeOrderedId, defaultTownshipId: FANGGANG.id, deploymentAdmins: [DEMO_ADMIN_OPENID], pepper: TEST_PEPPER, files }
 }
 
 let hello: HelloWorld | undefined
@@ -104,14 +108,16 @@ async function serverScale(scale: Scale, calls: number): Promise<{ result: Scale
     const deps = benchDeps()
     log(`${scale.name}: writing a year of data for ${scale.villages} villages`)
     const dataset = await buildDataset(store, scale, chinaDay(deps.now()))
-    log(`${scale.name}: ${dataset.notices} notices, ${dataset.boards} boards in ${(dataset.buildMs / 1000).toFixed(1)} s`)
+    log(`${scale.name}: ${dataset.notices} notices, ${dataset.boards} boards, ${dataset.ledgerEntries} ledger entries, ${dataset.checklistItems} checklist items in ${(dataset.buildMs / 1000).toFixed(1)} s`)
     // The township's data, as it was before the publish, goes to the cloud stand-in too.
     const beforePublish = scale.name === 'township' ? store.dump() : undefined
     log(`${scale.name}: daily publish, twice`)
     const publish = await measureDailyPublish(store, deps)
     log(`${scale.name}: ${calls} calls of each action`)
     const actions = await measureActions({ raw: store, deps, calls, warmup: Math.max(5, Math.floor(calls / 10)) })
-    return { result: { dataset, publish, actions }, beforePublish }
+    log(`${scale.name}: dashboard`)
+    const dashboard = await measureDashboard(store, deps, FANGGANG.id, quick ? 5 : 30)
+    return { result: { dataset, publish, actions, dashboard }, beforePublish }
   } finally {
     store.close()
   }
@@ -257,6 +263,10 @@ function report(): string {
       `                         2nd run ${ms(p.second.ms)} — ${p.second.counts.reads} reads, ${p.second.counts.writes} writes ` +
         `${p.second.counts.writes === 0 ? '(writes nothing: OK)' : '(WROTE SOMETHING: idempotency broken)'}`,
     )
+    if (s.dashboard) {
+      out.push(`dashboard (${name} scale; reads stay fixed per page of villages whatever the ledger size):`)
+      out.push(table(['measure', 'villages', 'calls', 'reads/call', 'p50', 'p95'], s.dashboard.map((x) => [x.label, x.villages, x.calls, x.reads, ms(x.p50Ms), ms(x.p95Ms)])))
+    }
   }
 
   if (results.cloud) {

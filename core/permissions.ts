@@ -27,6 +27,9 @@ export type Permission =
 const only = (roles: readonly Role[], scope: Scope, ...more: RoleRule[]) =>
   ({ who: 'roles', rules: [{ roles, scope }, ...more] }) as const
 
+/** 定期调阅: a village's cadres read its ledger; leaders, admins and every task force read any village's in the township. */
+const LEDGER_READERS = only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin', 'taskforce'], scope: 'township' })
+
 export const PERMISSIONS = {
   'village.list': { who: 'anyone' },
   'village.update': only(['admin'], 'township'),
@@ -57,6 +60,40 @@ export const PERMISSIONS = {
   'inbox.markRead': { who: 'signedIn' },
   'inbox.unreadCount': { who: 'signedIn' },
   'subscription.record': { who: 'signedIn' },
+  'catalogue.get': { who: 'anyone' },
+  'catalogue.update': only(['admin'], 'township'),
+  'catalogue.copyYear': only(['admin'], 'township'),
+  'target.set': only(['leader', 'admin'], 'township'),
+  'target.list': { who: 'anyone' },
+  'ledger.create': only(['cadre', 'secretary'], 'village'),
+  'ledger.update': only(['cadre', 'secretary'], 'village'),
+  'ledger.review': only(['taskforce'], 'star'),
+  'ledger.get': LEDGER_READERS,
+  'ledger.list': LEDGER_READERS,
+  'compliance.get': LEDGER_READERS,
+  'checklist.create': only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin'], scope: 'township' }),
+  'checklist.import': only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin'], scope: 'township' }),
+  'checklist.update': only(['cadre', 'secretary'], 'village', { roles: ['leader', 'admin'], scope: 'township' }),
+  'checklist.close': only(['cadre', 'secretary'], 'village'),
+  // The target names the star for a star's item (its task force reviews) and the village for a village-wide one (its secretary).
+  'checklist.review': only(['taskforce'], 'star', { roles: ['secretary'], scope: 'village' }),
+  'checklist.list': LEDGER_READERS,
+  'export.ledger': LEDGER_READERS,
+  'export.checklist': LEDGER_READERS,
+  // 创星申报: the village's cadres prepare, its secretary submits, the star's task force pre-reviews, a leader decides.
+  'application.create': only(['cadre', 'secretary'], 'village'),
+  'application.update': only(['cadre', 'secretary'], 'village'),
+  'application.submit': only(['secretary'], 'village'),
+  'application.review': only(['taskforce'], 'star'),
+  'application.decide': only(['leader'], 'township'),
+  'application.revoke': only(['leader'], 'township'),
+  'application.get': LEDGER_READERS,
+  'application.list': LEDGER_READERS,
+  'rating.get': { who: 'anyone' },
+  // The township grid: leaders, admins, task forces; one village's row (with villageId) also its cadres.
+  'dashboard.get': only(['leader', 'admin', 'taskforce'], 'township', { roles: ['cadre', 'secretary'], scope: 'village' }),
+  'export.dashboard': only(['leader', 'admin', 'taskforce'], 'township'),
+  'audit.list': LEDGER_READERS,
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

@@ -35,3 +35,48 @@ export const isPublishDue = (day: string, now: Date) => now.getTime() >= publish
 
 /** A display form in China time, e.g. 2026年11月27日. */
 export const chineseDate = (day: string) => dayjs.utc(day).format('YYYY年M月D日')
+
+/** The China month of a day, `YYYY-MM`. */
+export const monthOfDay = (day: string) => day.slice(0, 7)
+
+/** The China month at this instant, `YYYY-MM`. */
+export const chinaMonth = (instant: Date) => chinaDay(instant).slice(0, 7)
+
+/** The month `n` months after `month` (`YYYY-MM`). */
+export const addMonths = (month: string, n: number) => dayjs.utc(`${month}-01`).add(n, 'month').format('YYYY-MM')
+
+// Calendar arithmetic on `YYYY-MM-DD` through UTC milliseconds: no zone involved, and cheap enough
+// to run on every ledger write and for every seeded entry.
+const DAY_MS = 86_400_000
+const dayMs = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))
+const msDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+const isoWeekday = (day: string) => ((new Date(dayMs(day)).getUTCDay() + 6) % 7) + 1
+
+/** Monday of the ISO week holding `day`. */
+export const weekMonday = (day: string) => msDay(dayMs(day) - (isoWeekday(day) - 1) * DAY_MS)
+
+/**
+ * The ISO week holding `day` (Monday to Sunday): its key `YYYY-Www` (ISO week-numbering year), its
+ * Monday and Sunday, and the month it counts toward — the month holding its Thursday.
+ */
+export function isoWeekOf(day: string): { key: string; monday: string; sunday: string; month: string } {
+  const mondayMs = dayMs(day) - (isoWeekday(day) - 1) * DAY_MS
+  const thursday = msDay(mondayMs + 3 * DAY_MS)
+  const year = Number(thursday.slice(0, 4))
+  const number = Math.floor((dayMs(thursday) - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1
+  return { key: `${year}-W${String(number).padStart(2, '0')}`, monday: msDay(mondayMs), sunday: msDay(mondayMs + 6 * DAY_MS), month: thursday.slice(0, 7) }
+}
+
+/** The ISO weeks that count toward `month` (those whose Thursday falls in it), in order. */
+export function weeksOfMonth(month: string): Array<ReturnType<typeof isoWeekOf>> {
+  const first = `${month}-01`
+  let thursday = dayMs(first) + ((4 - isoWeekday(first) + 7) % 7) * DAY_MS
+  const weeks = []
+  while (msDay(thursday).startsWith(month)) {
+    weeks.push(isoWeekOf(msDay(thursday)))
+    thursday += 7 * DAY_MS
+  }
+  return weeks
+}

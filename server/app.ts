@@ -8,6 +8,8 @@ import { handleApiCall, toErrorResponse } from '../backend/router'
 import { runDailyPublish } from '../backend/publish/daily'
 import type { Deps } from '../backend/deps'
 import { DEMO_PEOPLE } from '../backend/seed/fanggang-data'
+import { EXPORT_NAME } from '../backend/files'
+import { MAX_PHOTO_BYTES, imageTypeOf } from './image-type'
 
 export interface LocalServerOptions {
   deps: Deps
@@ -21,8 +23,8 @@ export interface LocalServerOptions {
 }
 
 const DEMO_HEADER = 'x-demo-openid'
-const UPLOAD_LIMIT = 5 * 1024 * 1024
-const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+// Uploads may arrive as any of these; what they are is judged by their bytes (imageTypeOf).
+const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/jpg', 'application/octet-stream']
 const UPLOAD_NAME = /^[a-f0-9]{16,64}\.(jpg|jpeg|png|webp)$/
 const demoOpenids = new Set(DEMO_PEOPLE.map((p) => p.openid))
 
@@ -47,9 +49,10 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
   fs.mkdirSync(uploadsDir, { recursive: true })
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.jsonBodyLimit ?? 256 * 1024 })
 
-  app.addContentTypeParser(Object.keys(IMAGE_TYPES), { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body))
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body))
 
-  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
+    if (error.statusCode === 413 && request.url.startsWith('/local/upload')) return fail(reply, 413, 'INVALID_INPUT', '图片不能超过 2 MB，请压缩后重试')
     if (error.statusCode === 413) return fail(reply, 413, 'INVALID_INPUT', '请求体过大')
     if (error.statusCode === 415) return fail(reply, 415, 'INVALID_INPUT', '不支持的请求类型，请使用 application/json')
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return fail(reply, error.statusCode, 'INVALID_INPUT', '请求格式不正确（JSON 无法解析）')
@@ -88,9 +91,12 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
   }))
 
   app.post('/local/upload', async (request, reply) => {
-    const extension = IMAGE_TYPES[String(request.headers['content-type'] ?? '').split(';')[0].trim()]
-    if (!extension || !Buffer.isBuffer(request.body)) return fail(reply, 415, 'INVALID_INPUT', '只支持上传 JPG、PNG 或 WEBP 图片')
+    if (!Buffer.isBuffer(request.body)) return fail(reply, 415, 'INVALID_INPUT', '只支持上传 JPG、PNG 或 WEBP 图片')
     if (demoIdentity(request.headers[DEMO_HEADER]) == null) return fail(reply, 401, 'UNAUTHENTICATED', '请先登录后再上传图片')
+    // The declared type is the sender's claim; the bytes decide (a script labelled image/png is refused).
+    const extension = imageTypeOf(request.body)
+    if (!extension) return fail(reply, 415, 'INVALID_INPUT', '文件内容不是 JPG、PNG 或 WEBP 图片，请重新选择照片')
+    if (request.body.length > MAX_PHOTO_BYTES) return fail(reply, 413, 'INVALID_INPUT', '图片不能超过 2 MB，请压缩后重试')
     const name = `${createHash('sha256').update(request.body).digest('hex').slice(0, 32)}.${extension}`
     await fs.promises.writeFile(path.join(uploadsDir, name), request.body)
     return reply.send({ ok: true, data: { fileId: `local://${name}` } })
@@ -101,6 +107,17 @@ export async function buildLocalServer(options: LocalServerOptions): Promise<Fas
     if (!UPLOAD_NAME.test(request.params.name)) return fail(reply, 404, 'NOT_FOUND', '图片不存在')
     if (!fs.existsSync(path.join(uploadsDir, request.params.name))) return fail(reply, 404, 'NOT_FOUND', '图片不存在')
     return reply.sendFile(request.params.name, uploadsDir)
+  })
+
+  // Exports (export.ledger / export.checklist) written by the local file sink, by random name only.
+  const exportsDir = path.join(options.dataDir, 'exports')
+  app.get<{ Params: { name: string } }>('/exports/:name', async (request, reply) => {
+    if (!EXPORT_NAME.test(request.params.name) || !fs.existsSync(path.join(exportsDir, request.params.name))) return fail(reply, 404, 'NOT_FOUND', '文件不存在或已过期')
+    const data = await fs.promises.readFile(path.join(exportsDir, request.params.name))
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${request.params.name}"`)
+      .send(data)
   })
 
   if (fs.existsSync(options.h5Dir)) {

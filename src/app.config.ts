@@ -19,6 +19,16 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'join',
       pages: ['redeem/index'],
     },
+    {
+      // Ledgers, compliance, the improvement checklist and the task force's review queue.
+      root: 'records',
+      pages: ['ledger/index', 'entry/index', 'review/index', 'checklist/index'],
+    },
+    {
+      // Star applications and the township dashboard (创星申报、督导看板).
+      root: 'ratings',
+      pages: ['apply/index', 'detail/index', 'queue/index', 'dashboard/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -7,6 +7,18 @@ import { ZNotice, ZNoticeDraft, ZNoticeListDrafts, ZNoticeRectify, ZNoticeReview
 import { ZBoard, ZBoardDate, ZBoardGet, ZBoardListDates } from './board'
 import { ZObjection, ZObjectionCreate, ZObjectionDecide, ZObjectionList } from './objection'
 import { ZInboxItem, ZInboxList, ZInboxMarkRead, ZInboxUnreadCount, ZSubscriptionRecord, ZSubscriptionState } from './inbox'
+import { ZCatalogue, ZCatalogueCopyYear, ZCatalogueGet, ZCatalogueUpdate, ZTarget, ZTargetList, ZTargetSet } from './catalogue'
+import { ZCompliance, ZComplianceGet, ZExportLedger, ZExportResult, ZLedgerCreate, ZLedgerEntry, ZLedgerGet, ZLedgerList, ZLedgerReview, ZLedgerUpdate } from './ledger'
+import {
+  ZChecklistClose, ZChecklistCreate, ZChecklistImport, ZChecklistImportResult, ZChecklistItem, ZChecklistList, ZChecklistReview,
+  ZChecklistRow, ZChecklistUpdate, ZExportChecklist,
+} from './checklist'
+import {
+  ZApplication, ZApplicationCreate, ZApplicationDecide, ZApplicationGet, ZApplicationList, ZApplicationReview, ZApplicationRevoke,
+  ZApplicationSubmit, ZApplicationUpdate, ZRatingGet,
+} from './application'
+import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
+import { ZAuditList, ZAuditStep } from './audit'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -41,6 +53,37 @@ export const actions = {
   'inbox.markRead': { input: ZInboxMarkRead, output: z.object({ updated: z.number().int() }) },
   'inbox.unreadCount': { input: ZInboxUnreadCount, output: z.object({ count: z.number().int() }) },
   'subscription.record': { input: ZSubscriptionRecord, output: ZSubscriptionState },
+  'catalogue.get': { input: ZCatalogueGet, output: ZCatalogue.nullable() },
+  'catalogue.update': { input: ZCatalogueUpdate, output: ZCatalogue },
+  'catalogue.copyYear': { input: ZCatalogueCopyYear, output: ZCatalogue },
+  'target.set': { input: ZTargetSet, output: ZTarget },
+  'target.list': { input: ZTargetList, output: z.object({ items: z.array(ZTarget) }) },
+  'ledger.create': { input: ZLedgerCreate, output: ZLedgerEntry },
+  'ledger.update': { input: ZLedgerUpdate, output: ZLedgerEntry },
+  'ledger.review': { input: ZLedgerReview, output: ZLedgerEntry },
+  'ledger.get': { input: ZLedgerGet, output: ZLedgerEntry },
+  'ledger.list': { input: ZLedgerList, output: zPage(ZLedgerEntry) },
+  'compliance.get': { input: ZComplianceGet, output: ZCompliance },
+  'checklist.create': { input: ZChecklistCreate, output: ZChecklistItem },
+  'checklist.import': { input: ZChecklistImport, output: ZChecklistImportResult },
+  'checklist.update': { input: ZChecklistUpdate, output: ZChecklistItem },
+  'checklist.close': { input: ZChecklistClose, output: ZChecklistItem },
+  'checklist.review': { input: ZChecklistReview, output: ZChecklistItem },
+  'checklist.list': { input: ZChecklistList, output: zPage(ZChecklistRow) },
+  'export.ledger': { input: ZExportLedger, output: ZExportResult },
+  'export.checklist': { input: ZExportChecklist, output: ZExportResult },
+  'application.create': { input: ZApplicationCreate, output: ZApplication },
+  'application.update': { input: ZApplicationUpdate, output: ZApplication },
+  'application.submit': { input: ZApplicationSubmit, output: ZApplication },
+  'application.review': { input: ZApplicationReview, output: ZApplication },
+  'application.decide': { input: ZApplicationDecide, output: ZApplication },
+  'application.revoke': { input: ZApplicationRevoke, output: ZApplication },
+  'application.get': { input: ZApplicationGet, output: ZApplication },
+  'application.list': { input: ZApplicationList, output: zPage(ZApplication) },
+  'rating.get': { input: ZRatingGet, output: ZRating },
+  'dashboard.get': { input: ZDashboardGet, output: ZDashboard },
+  'export.dashboard': { input: ZExportDashboard, output: ZExportResult },
+  'audit.list': { input: ZAuditList, output: zPage(ZAuditStep) },
 } as const
 
 export type ActionName = keyof typeof actions

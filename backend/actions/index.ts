@@ -8,6 +8,16 @@ import { draftNotice, listDrafts, markRectified, reviewNotice } from './notice'
 import { getBoard, listBoardDates } from './board'
 import { createObjection, decideObjection, listOpenObjections } from './objection'
 import { inboxUnreadCount, listInbox, markInboxRead, recordSubscription } from './inbox'
+import { copyCatalogueYear, getCatalogue, listTargets, setTarget, updateCatalogue } from './catalogue'
+import { createLedgerEntry, getCompliance, getLedger, listLedger, reviewLedgerEntry, updateLedgerEntry } from './ledger'
+import { closeChecklistItem, createChecklistItem, importChecklist, listChecklist, reviewChecklistItem, updateChecklistItem } from './checklist'
+import { exportChecklist, exportLedger } from './export'
+import {
+  createApplication, decideApplication, getApplicationAction, listApplications, reviewApplication, revokeApplication, submitApplication,
+  updateApplication,
+} from './application'
+import { getDashboard, getRating, listAudit } from './dashboard'
+import { exportDashboard } from './export-dashboard'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -36,4 +46,35 @@ export const handlers = {
   'inbox.markRead': markInboxRead,
   'inbox.unreadCount': inboxUnreadCount,
   'subscription.record': recordSubscription,
+  'catalogue.get': getCatalogue,
+  'catalogue.update': updateCatalogue,
+  'catalogue.copyYear': copyCatalogueYear,
+  'target.set': setTarget,
+  'target.list': listTargets,
+  'ledger.create': createLedgerEntry,
+  'ledger.update': updateLedgerEntry,
+  'ledger.review': reviewLedgerEntry,
+  'ledger.get': getLedger,
+  'ledger.list': listLedger,
+  'compliance.get': getCompliance,
+  'checklist.create': createChecklistItem,
+  'checklist.import': importChecklist,
+  'checklist.update': updateChecklistItem,
+  'checklist.close': closeChecklistItem,
+  'checklist.review': reviewChecklistItem,
+  'checklist.list': listChecklist,
+  'export.ledger': exportLedger,
+  'export.checklist': exportChecklist,
+  'application.create': createApplication,
+  'application.update': updateApplication,
+  'application.submit': submitApplication,
+  'application.review': reviewApplication,
+  'application.decide': decideApplication,
+  'application.revoke': revokeApplication,
+  'application.get': getApplicationAction,
+  'application.list': listApplications,
+  'rating.get': getRating,
+  'dashboard.get': getDashboard,
+  'export.dashboard': exportDashboard,
+  'audit.list': listAudit,
 } satisfies HandlerTable

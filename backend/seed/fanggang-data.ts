@@ -28,7 +28,7 @@ export interface DemoPerson {
   stored?: false
 }
 
-const TASKFORCE_NAMES = ['周立新', '吴建华', '赵敏', '郑海燕', '冯志远'] as const
+const TASKFORCE_NAMES = ['周立新', '吴建华', '赵敏', '刘洋', '冯志远'] as const
 
 /** The demo people of local mode, one per role (their openids are only ever accepted by the local server). */
 export const DEMO_PEOPLE: DemoPerson[] = [

@@ -5,11 +5,12 @@ import { toDoc } from '../repository'
 import { publishDueNotices } from '../publish/publish-due'
 import { syncRoleDirectory } from '../notify/recipients'
 import { STORED_DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
+import { seedRecords } from './records'
 
 const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
 
 /** Seeds 方岗镇 on first run: villages, the demo people, a week of boards and two drafts awaiting review. */
-export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
+export async function seedIfEmpty(deps: Deps, today: string, options: { records?: boolean } = {}): Promise<boolean> {
   if ((await deps.store.count('townships', {})) > 0) return false
   const now = deps.now()
   await deps.store.insert('townships', { _id: FANGGANG.id, name: FANGGANG.name, county: FANGGANG.county })
@@ -32,6 +33,8 @@ export async function seedIfEmpty(deps: Deps, today: string): Promise<boolean> {
   const inserted = await deps.store.count('notices', {})
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[1], 'pending', inserted + 1)
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending', inserted + 2)
+  // The year's catalogue, targets, ledgers and 方北村's checklist (several hundred records).
+  if (options.records !== false) await seedRecords(deps, today)
   return true
 }
 

@@ -6,7 +6,7 @@
 export const COLLECTIONS = {
   townships: [],
   villages: [['townshipId', 'order']],
-  people: [['townshipId', 'createdAt']],
+  people: [['townshipId', 'createdAt'], ['villageId']],
   notices: [
     ['villageId', 'createdAt'],
     ['villageId', 'status', 'createdAt'],
@@ -43,6 +43,32 @@ export const COLLECTIONS = {
   inviteAttempts: [],
   /** Server-side settings, e.g. the invitation-code pepper when INVITE_PEPPER is not configured. */
   settings: [],
+  catalogues: [],
+  targets: [['townshipId', 'year', 'villageId']],
+  ledger: [
+    ['villageId', 'month', 'sortKey'],
+    ['villageId', 'sortKey'],
+    ['villageId', 'status', 'sortKey'],
+    ['villageId', 'star', 'sortKey'],
+    ['townshipId', 'sortKey'],
+    ['townshipId', 'month', 'sortKey'],
+    ['townshipId', 'star', 'status', 'sortKey'],
+    ['townshipId', 'status', 'sortKey'],
+  ],
+  compliance: [],
+  checklist: [
+    ['villageId', 'sortKey'],
+    ['villageId', 'status', 'sortKey'],
+    ['villageId', 'star', 'sortKey'],
+    ['villageId', 'ownerId', 'sortKey'],
+  ],
+  applications: [
+    ['villageId', 'sortKey'],
+    ['villageId', 'year', 'sortKey'],
+    ['townshipId', 'status', 'sortKey'],
+    ['townshipId', 'star', 'status', 'sortKey'],
+  ],
+  ratings: [],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

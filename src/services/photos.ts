@@ -20,10 +20,10 @@ function randomName(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 }
 
-async function uploadToCloud(tempFilePath: string): Promise<string> {
+async function uploadToCloud(tempFilePath: string, folder: string): Promise<string> {
   try {
     const res = await Taro.cloud.uploadFile({
-      cloudPath: `notices/${randomName()}.${extensionOf(tempFilePath)}`,
+      cloudPath: `${folder}/${randomName()}.${extensionOf(tempFilePath)}`,
       filePath: tempFilePath,
     })
     return ZPhotoId.parse(res.fileID)
@@ -33,10 +33,13 @@ async function uploadToCloud(tempFilePath: string): Promise<string> {
   }
 }
 
-/** Uploads a photo picked with chooseImage and resolves with its file id (`cloud://…` or `local://…`). */
-export async function uploadPhoto(tempFilePath: string): Promise<string> {
+/**
+ * Uploads a photo picked with chooseImage and resolves with its file id (`cloud://…` or `local://…`).
+ * `cloudFolder`: where it goes in cloud storage (ledger photos: `ledger/<own openid>`, which the function checks).
+ */
+export async function uploadPhoto(tempFilePath: string, cloudFolder = 'notices'): Promise<string> {
   if (uploadHttp) return openEnvelope(await uploadHttp(tempFilePath), ZUploaded, 'upload').fileId
-  return uploadToCloud(tempFilePath)
+  return uploadToCloud(tempFilePath, cloudFolder)
 }
 
 export { photoUrl } from './photo-url'

@@ -4,7 +4,26 @@ import Taro from '@tarojs/taro'
 export type ChosenVillage = { id: string; name: string }
 
 /** Every key this app keeps in device storage, with the type of its value. */
+/** A ledger form in progress (台账登记): kept on the device until sent, across lost signal and app restarts. */
+export type LedgerDraft = {
+  villageId: string
+  /** Set when fixing a returned entry. */
+  entryId: string | null
+  activityType: string
+  otherName: string
+  date: string
+  count: string
+  summary: string
+  /** Photos already uploaded (file ids). */
+  photos: string[]
+  /** Photos chosen but not yet uploaded (local temp paths; retried on the next send). */
+  pendingPaths: string[]
+  /** Kept across retries of one submission, so a retry lands once. */
+  requestId: string
+}
+
 type StorageSchema = {
+  ledgerDraft: LedgerDraft
   chosenVillage: ChosenVillage
   /** Browser demo only: the openid of the demo person signed in. */
   demoOpenid: string
@@ -42,4 +61,9 @@ export const storage = {
   setDemoOpenid: (openid: string | null) => write('demoOpenid', openid),
   getElderMode: (): boolean => read('elderMode') === true,
   setElderMode: (on: boolean) => write('elderMode', on ? true : null),
+  getLedgerDraft: (): LedgerDraft | null => {
+    const v = read('ledgerDraft')
+    return v && typeof v.villageId === 'string' && Array.isArray(v.photos) && Array.isArray(v.pendingPaths) ? v : null
+  },
+  setLedgerDraft: (draft: LedgerDraft | null) => write('ledgerDraft', draft),
 }

@@ -47,6 +47,11 @@ const townshipAdmin = { ...nobody, admin: 'ok' } as const
 const roleManagers = { ...nobody, secretary: 'ok', leader: 'ok', admin: 'ok' } as const
 // The village's cadres are bound to it as villagers too, so they may object like any villager.
 const villageVillagers = { ...nobody, villager: 'ok', cadre: 'ok', secretary: 'ok' } as const
+const adminOnly = { ...nobody, admin: 'ok' } as const
+const townshipLeaders = { ...nobody, leader: 'ok', admin: 'ok' } as const
+// 定期调阅: the village's cadres, and every leader, admin and task force of the township.
+const ledgerReaders = { ...villageCadres, taskforce: 'ok', leader: 'ok', admin: 'ok' } as const
+const villageCadresOrLeaders = { ...villageCadres, leader: 'ok', admin: 'ok' } as const
 
 /** Who may do what to 帖沟村, written out by hand (not read from the table under test). */
 const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
@@ -77,7 +82,71 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'inbox.markRead': signedIn,
   'inbox.unreadCount': signedIn,
   'subscription.record': signedIn,
+  'catalogue.get': everyone,
+  'catalogue.update': adminOnly,
+  'catalogue.copyYear': adminOnly,
+  'target.set': townshipLeaders,
+  'target.list': everyone,
+  'ledger.create': villageCadres,
+  'ledger.update': villageCadres,
+  // Star-scoped: this target names no star, so nobody; see 'star-scoped actions' below.
+  'ledger.review': nobody,
+  'ledger.get': ledgerReaders,
+  'ledger.list': ledgerReaders,
+  'compliance.get': ledgerReaders,
+  'checklist.create': villageCadresOrLeaders,
+  'checklist.import': villageCadresOrLeaders,
+  'checklist.update': villageCadresOrLeaders,
+  'checklist.close': villageCadres,
+  // A village-wide item (no star): its village's secretary.
+  'checklist.review': villageSecretary,
+  'checklist.list': ledgerReaders,
+  'export.ledger': ledgerReaders,
+  'export.checklist': ledgerReaders,
+  'application.create': villageCadres,
+  'application.update': villageCadres,
+  'application.submit': villageSecretary,
+  // Star-scoped: this target names no star, so nobody; see 'star-scoped actions' below.
+  'application.review': nobody,
+  'application.decide': { ...nobody, leader: 'ok' },
+  'application.revoke': { ...nobody, leader: 'ok' },
+  'application.get': ledgerReaders,
+  'application.list': ledgerReaders,
+  'rating.get': everyone,
+  // With a villageId (this target): the village's cadres too; the township grid names no village.
+  'dashboard.get': ledgerReaders,
+  'export.dashboard': { ...nobody, taskforce: 'ok', leader: 'ok', admin: 'ok' },
+  'audit.list': ledgerReaders,
 }
+
+describe('star-scoped actions', () => {
+  const starTarget = (star: 3 | 4, townshipId = 'fanggang') => ({ townshipId, star })
+  it('ledger.review: only the task force of the entry\'s star, in its own township', () => {
+    expect(outcome(PERMISSIONS['ledger.review'], CALLERS.taskforce, { ...starTarget(3), villageId: VILLAGE })).toBe('ok')
+    expect(outcome(PERMISSIONS['ledger.review'], CALLERS.taskforce, { ...starTarget(4), villageId: VILLAGE })).toBe('FORBIDDEN')
+    expect(outcome(PERMISSIONS['ledger.review'], CALLERS.taskforce, { ...starTarget(3, 'other-township'), villageId: VILLAGE })).toBe('FORBIDDEN')
+    for (const who of ['secretary', 'leader', 'admin', 'cadre'] as const) {
+      expect(outcome(PERMISSIONS['ledger.review'], CALLERS[who], { ...starTarget(3), villageId: VILLAGE })).toBe('FORBIDDEN')
+    }
+  })
+  it('application.review: only the task force of the application\'s star, in its own township', () => {
+    expect(outcome(PERMISSIONS['application.review'], CALLERS.taskforce, { ...starTarget(3), villageId: VILLAGE })).toBe('ok')
+    expect(outcome(PERMISSIONS['application.review'], CALLERS.taskforce, { ...starTarget(4), villageId: VILLAGE })).toBe('FORBIDDEN')
+    expect(outcome(PERMISSIONS['application.review'], CALLERS.taskforce, { ...starTarget(3, 'other-township'), villageId: VILLAGE })).toBe('FORBIDDEN')
+    for (const who of ['leader', 'admin', 'secretary', 'cadre'] as const) {
+      expect(outcome(PERMISSIONS['application.review'], CALLERS[who], { ...starTarget(3), villageId: VILLAGE })).toBe('FORBIDDEN')
+    }
+  })
+  it('dashboard.get of the township (no village): leaders, admins and task forces, not a village\'s cadres', () => {
+    expect(outcome(PERMISSIONS['dashboard.get'], CALLERS.leader, { townshipId: 'fanggang' } as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['dashboard.get'], CALLERS.taskforce, { townshipId: 'fanggang' } as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['dashboard.get'], CALLERS.secretary, { townshipId: 'fanggang' } as never)).toBe('FORBIDDEN')
+  })
+  it('checklist.review of a star\'s item (target names the star, not the village): its task force, not the secretary', () => {
+    expect(outcome(PERMISSIONS['checklist.review'], CALLERS.taskforce, starTarget(3) as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['checklist.review'], CALLERS.secretary, starTarget(3) as never)).toBe('FORBIDDEN')
+  })
+})
 
 describe('authorize', () => {
   it('has a row for every action', () => {

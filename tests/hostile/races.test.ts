@@ -169,4 +169,37 @@ describe.each(BACKENDS)('%s', (_name, makeApp) => {
     expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
     expect((await auditOf(criticism.id)).filter((e) => e.action === 'notice.markRectified')).toHaveLength(1)
   }, 60_000)
+  it(`${RACERS} concurrent application.review by two task-force members of the star: one wins, the rest CONFLICT with the current state`, async () => {
+    await app.store.insert('people', { ...makePerson({ _id: 'taskforce-4-b', name: '周强', villageId: null, grants: [{ role: 'taskforce', star: 4 }] }) })
+    const year = Number(today().slice(0, 4))
+    const draft = await must<{ id: string }>(app.call(DEMO.cadre, 'application.create', { villageId: 'tiegou', star: 4, year }))
+    await must(app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id }))
+    const responses = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) =>
+        app.call(i % 2 === 0 ? 'demo-taskforce-4' : 'taskforce-4-b', 'application.review', {
+          applicationId: draft.id, decision: i % 3 === 0 ? 'return' : 'recommend', comment: `第${i}位专班成员意见`, expectedVersion: 2,
+        }),
+      ),
+    )
+    expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
+    const winner = responses.find((r) => r.ok)!.data as { status: string; version: number }
+    const audit = await auditOf(draft.id)
+    expect(audit.map((e) => e.action)).toEqual(['application.create', 'application.submit', winner.status === 'returned' ? 'application.return' : 'application.recommend'])
+    const rating = await app.store.get<{ _id: string; cells: Record<string, { status: string }> }>('ratings', `tiegou_${year}`)
+    expect(rating!.cells[4].status).toBe(winner.status)
+    // Without expectedVersion the losers are refused by the state machine, naming where the application now stands.
+    const late = await app.call('taskforce-4-b', 'application.review', { applicationId: draft.id, decision: 'recommend', comment: '' })
+    expect(late.ok ? 'ok' : late.error.code).toBe('CONFLICT')
+    expect(late.ok ? '' : late.error.message).toContain(winner.status === 'returned' ? '已退回' : '已推荐')
+  }, 60_000)
+
+  it(`${RACERS} concurrent application.create of the same village, star and year: exactly one live application`, async () => {
+    const year = Number(today().slice(0, 4))
+    const responses = await Promise.all(
+      Array.from({ length: RACERS }, (_, i) => app.call(i % 2 === 0 ? DEMO.cadre : DEMO.secretary, 'application.create', { villageId: 'tiegou', star: 5, year })),
+    )
+    expect(tally(responses)).toEqual({ ok: 1, CONFLICT: RACERS - 1 })
+    const listed = await must<{ items: Array<{ star: number }> }>(app.call(DEMO.cadre, 'application.list', { villageId: 'tiegou', year, limit: 50 }))
+    expect(listed.items.filter((a) => a.star === 5)).toHaveLength(1)
+  }, 60_000)
 })

@@ -13,6 +13,11 @@ import { hashCode, personRef } from '../../backend/secrets'
 import type { InviteDoc } from '../../backend/actions/invite'
 import { DEMO, TEST_PEPPER, makeDraft } from './app-harness'
 import { makeCriticism, makeNotice, makePerson } from './factories'
+import { ensureCatalogue, localPhoto, makeChecklistItem, makeImportSheet, makeLedgerEntry, makeLedgerInput } from './records-factories'
+import type { LedgerEntry } from '../../types/ledger'
+import type { ChecklistItem } from '../../types/checklist'
+import type { Application, ApplicationStatus } from '../../types/application'
+import { ratingId, type RatingSummary } from '../../core/application-rules'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
 // suites and the benchmark. Every action of the contract needs a factory here: the mapped type
@@ -152,6 +157,65 @@ export function makeInviteDoc(overrides: Partial<InviteDoc> = {}): InviteDoc {
   }
 }
 
+/** The star a star-scoped payload is about: the target's, else 平安法治星. */
+const starOf = (target: FixtureTarget): Star => target.star ?? 4
+const yearOf = (ctx: FixtureContext) => Number(ctx.today.slice(0, 4))
+
+/** A cadre of the target village, an owner checklist items may be assigned to (planted once). */
+export async function plantOfficer(ctx: FixtureContext, target: FixtureTarget): Promise<Person> {
+  const person = makePerson({ _id: `fixture-officer-${target.villageId}`, name: `干部${target.villageId}`, townshipId: target.townshipId, villageId: target.villageId, grants: [{ role: 'cadre', villageId: target.villageId }] })
+  await ctx.store.insertIfAbsent('people', { ...person })
+  return person
+}
+
+/** A ledger entry in the target village (submitted, of the target's star, today). */
+export async function plantLedgerEntry(ctx: FixtureContext, target: FixtureTarget, overrides: Partial<LedgerEntry> = {}): Promise<LedgerEntry> {
+  const entry = makeLedgerEntry({
+    id: ctx.nextId('le'), townshipId: target.townshipId, villageId: target.villageId, star: starOf(target), date: ctx.today,
+    activityType: starOf(target) === 4 ? '防电诈教育' : '其他', criterionId: null, otherName: starOf(target) === 4 ? null : '专项活动',
+    createdAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString(), ...overrides,
+  })
+  await ctx.store.insert('ledger', toDoc(entry))
+  return entry
+}
+
+/** A checklist item in the target village, owned by its planted officer. */
+export async function plantChecklistItem(ctx: FixtureContext, target: FixtureTarget, overrides: Partial<ChecklistItem> = {}): Promise<ChecklistItem> {
+  const owner = await plantOfficer(ctx, target)
+  const item = makeChecklistItem({
+    id: ctx.nextId('ck'), townshipId: target.townshipId, villageId: target.villageId, ownerId: owner._id, ownerName: owner.name,
+    dueMonth: ctx.today.slice(0, 7), ...overrides,
+  })
+  await ctx.store.insert('checklist', toDoc(item))
+  return item
+}
+
+/** An application of the target village in `status` (of the target's star, this year), planted directly. */
+export async function plantApplication(ctx: FixtureContext, target: FixtureTarget, status: ApplicationStatus, overrides: Partial<Application> = {}): Promise<Application> {
+  const id = ctx.nextId('ap')
+  const at = ctx.now.toISOString()
+  const app: Application = {
+    id, townshipId: target.townshipId, villageId: target.villageId, star: starOf(target), year: yearOf(ctx), status,
+    rows: [{ criterionId: 's4-fangdianzha', title: '防电诈教育', ruleKind: 'monthly', months: [], ledgerIds: [], checklistIds: [], comment: '', reviewComment: null }],
+    note: '', lastComment: null, createdBy: 'fixture-cadre', createdAt: at, updatedAt: at, updatedBy: 'fixture-cadre', sortKey: `${at}_${id}`, version: 1,
+    ...overrides,
+  }
+  await ctx.store.insert('applications', toDoc(app))
+  return app
+}
+
+/** A (star, year) the target village has no live application for, with that year's catalogue in place. */
+async function freeApplicationSlot(ctx: FixtureContext, target: FixtureTarget): Promise<{ star: Star; year: number }> {
+  for (let year = yearOf(ctx); ; year--) {
+    const rating = await ctx.store.get<RatingSummary>('ratings', ratingId(target.villageId, year))
+    const star = ([4, 1, 2, 3, 5] as Star[]).find((s) => !rating?.live[s])
+    if (star) {
+      await ensureCatalogue(ctx.store, target.townshipId, year)
+      return { star, year }
+    }
+  }
+}
+
 /** One valid payload per action, aimed at `target`, with whatever record it needs planted first. */
 export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'village.list': async () => ({ limit: 50 }),
@@ -189,6 +253,68 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
     results: [{ templateId: 'local-board', status: 'accept' }, { templateId: 'local-review', status: 'reject' }],
     villageId: target.villageId,
   }),
+  'catalogue.get': async (ctx) => ({ year: yearOf(ctx) }),
+  'catalogue.update': async (ctx, target) => {
+    await ensureCatalogue(ctx.store, target.townshipId, yearOf(ctx))
+    return { year: yearOf(ctx), focus: [{ month: ctx.today.slice(0, 7), text: '平安法治：防电诈宣传进村入户' }] }
+  },
+  'catalogue.copyYear': async (ctx, target) => {
+    // The first year with no catalogue yet (each copy takes one), copied from the year before it.
+    let to = 2001
+    while (await ctx.store.get('catalogues', `${target.townshipId}_${to}`)) to++
+    await ensureCatalogue(ctx.store, target.townshipId, to - 1)
+    return { from: to - 1, to }
+  },
+  'target.set': async (ctx, target) => ({ villageId: target.villageId, year: yearOf(ctx), stars: [1, 3, 4] }),
+  'target.list': async (ctx) => ({ year: yearOf(ctx) }),
+  'ledger.create': async (ctx, target) => {
+    await ensureCatalogue(ctx.store, target.townshipId, yearOf(ctx))
+    return makeLedgerInput({ villageId: target.villageId, date: ctx.today })
+  },
+  'ledger.update': async (ctx, target) => {
+    await ensureCatalogue(ctx.store, target.townshipId, yearOf(ctx))
+    const entry = await plantLedgerEntry(ctx, target, { status: 'returned', star: 4, activityType: '防电诈教育', otherName: null, reviewComment: '请补充照片' })
+    const { villageId: _v, ...fields } = makeLedgerInput({ date: ctx.today, photos: [localPhoto(1), localPhoto(2)] })
+    return { ...fields, entryId: entry.id }
+  },
+  'ledger.review': async (ctx, target) => ({ entryId: (await plantLedgerEntry(ctx, target)).id, decision: 'verify' }),
+  'ledger.get': async (ctx, target) => ({ entryId: (await plantLedgerEntry(ctx, target)).id }),
+  'ledger.list': async (_ctx, target) => ({ villageId: target.villageId, limit: 20 }),
+  'compliance.get': async (ctx, target) => {
+    await ensureCatalogue(ctx.store, target.townshipId, yearOf(ctx))
+    return { villageId: target.villageId, month: ctx.today.slice(0, 7) }
+  },
+  'checklist.create': async (ctx, target) => ({
+    villageId: target.villageId, star: 3, text: '村内主干道路灯维修 20 盏', ownerId: (await plantOfficer(ctx, target))._id, dueMonth: ctx.today.slice(0, 7),
+  }),
+  'checklist.import': async (ctx, target) => {
+    const owner = await plantOfficer(ctx, target)
+    return { villageId: target.villageId, fileBase64: await makeImportSheet([['平安法治星', '每月开展防电诈教育', owner.name, ctx.today.slice(0, 7)], ['', '村务公开栏更新', owner.name, ctx.today.slice(0, 7)]]) }
+  },
+  'checklist.update': async (ctx, target) => ({ itemId: (await plantChecklistItem(ctx, target)).id, status: 'in_progress' }),
+  'checklist.close': async (ctx, target) => ({ itemId: (await plantChecklistItem(ctx, target)).id, photos: [localPhoto(3)], note: '已完成，照片为证' }),
+  'checklist.review': async (ctx, target) => ({
+    itemId: (await plantChecklistItem(ctx, target, { status: 'awaiting', star: target.star ?? null, evidence: { ledgerEntryId: null, photos: [localPhoto(3)], note: '已完成', at: ctx.now.toISOString(), by: 'fixture' } })).id,
+    decision: 'accept',
+  }),
+  'checklist.list': async (_ctx, target) => ({ villageId: target.villageId, limit: 20 }),
+  'export.ledger': async (ctx, target) => ({ villageId: target.villageId, from: ctx.today.slice(0, 7), to: ctx.today.slice(0, 7) }),
+  'export.checklist': async (_ctx, target) => ({ villageId: target.villageId }),
+  'application.create': async (ctx, target) => ({ villageId: target.villageId, ...(await freeApplicationSlot(ctx, target)) }),
+  'application.update': async (ctx, target) => ({
+    applicationId: (await plantApplication(ctx, target, 'draft')).id,
+    rows: [{ criterionId: 's4-fangdianzha', ledgerIds: [(await plantLedgerEntry(ctx, target)).id], checklistIds: [], comment: '每月开展，照片齐全' }],
+  }),
+  'application.submit': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'draft')).id }),
+  'application.review': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'submitted')).id, decision: 'recommend', comment: '材料齐全' }),
+  'application.decide': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'recommended')).id, decision: 'approve', comment: '同意' }),
+  'application.revoke': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'approved')).id, reason: '发生重大安全事故' }),
+  'application.get': async (ctx, target) => ({ applicationId: (await plantApplication(ctx, target, 'submitted')).id }),
+  'application.list': async (_ctx, target) => ({ villageId: target.villageId, limit: 20 }),
+  'rating.get': async (ctx, target) => ({ villageId: target.villageId, year: yearOf(ctx) }),
+  'dashboard.get': async (ctx, target) => ({ year: yearOf(ctx), villageId: target.villageId }),
+  'export.dashboard': async (ctx) => ({ year: yearOf(ctx) }),
+  'audit.list': async (ctx, target) => ({ entity: 'ledger', entityId: (await plantLedgerEntry(ctx, target)).id }),
 }
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */
@@ -248,7 +374,14 @@ export async function plantCallers(store: DocumentStore): Promise<void> {
 export const TARGETS: Array<FixtureTarget & { label: string }> = [
   { label: '帖沟村', townshipId: 'fanggang', villageId: 'tiegou' },
   { label: '刘岗村', townshipId: 'fanggang', villageId: 'liugang' },
+  // A star's record (task-force actions), in a village where no fixture caller holds a village role.
+  { label: '方北村·生态宜居星', townshipId: 'fanggang', villageId: 'fangbei', star: 3 },
 ]
+
+/** The first target some fixture caller may make `permission`'s call on (the bench measures there). */
+export function reachableTarget(permission: Permission): FixtureTarget & { label: string } {
+  return TARGETS.find((t) => CALLERS.some((c) => expectedByTable(permission, c, t) === 'allowed')) ?? TARGETS[0]
+}
 
 /** What the permission table says a call by `caller` on `target` must get (worked out here, not by `authorize`). */
 export type ExpectedOutcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'

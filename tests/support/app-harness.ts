@@ -7,6 +7,10 @@ import { seedIfEmpty } from '../../backend/seed/seed'
 import { chinaDay } from '../../core/time'
 import type { Deps } from '../../backend/deps'
 import type { DocumentStore } from '../../core/store'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { localFileSink } from '../../backend/files'
 
 /** The seeded demo people, by role (see backend/seed/fanggang-data.ts). */
 export const DEMO = {
@@ -30,10 +34,11 @@ export const DEFAULT_NOW = '2026-11-27T02:00:00.000Z'
  */
 export async function makeAppOnStore<S extends DocumentStore>(
   store: S,
-  options: { now?: string; seed?: boolean; idPrefix: string },
+  options: { now?: string; seed?: boolean; idPrefix: string; /** Seed the records area too (default true). */ seedRecords?: boolean },
 ) {
   const clock = { now: new Date(options.now ?? DEFAULT_NOW) }
   let sequence = 0
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'five-star-files-'))
   const deps: Deps = {
     store,
     contentCheck: contentPipeline(),
@@ -43,12 +48,15 @@ export async function makeAppOnStore<S extends DocumentStore>(
     // As in local mode, the seed's admin plays the deployment admin (ADMIN_OPENIDS).
     deploymentAdmins: [DEMO.admin],
     pepper: TEST_PEPPER,
+    files: localFileSink(filesDir),
   }
-  if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now))
+  if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now), { records: options.seedRecords })
   return {
     deps,
     store,
     clock,
+    /** Where local exports land: `/exports/<name>` → this folder's `exports/<name>`. */
+    filesDir,
     setNow(iso: string) {
       clock.now = new Date(iso)
     },

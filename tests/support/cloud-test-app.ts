@@ -9,10 +9,11 @@ import { loadSdkAgainstStandin } from './wx-server-sdk-on-standin'
  * (tests only — not the real cloud), emptied and seeded with 方岗镇 like makeTestApp, with the same
  * settable clock, predictable ids and `call`/`callRaw`.
  */
-export async function makeCloudTestApp(standin: CloudbaseStandin, options: { now?: string; seed?: boolean } = {}) {
+export async function makeCloudTestApp(standin: CloudbaseStandin, options: { now?: string; seed?: boolean; seedRecords?: boolean } = {}) {
   standin.reset()
   const store: DocumentStore = createCloudStore(loadSdkAgainstStandin(standin).database())
-  const app = await makeAppOnStore(store, { ...options, idPrefix: 'c' })
+  // The records seed is several hundred documents, a few seconds over the stand-in's HTTP: only when asked.
+  const app = await makeAppOnStore(store, { ...options, seedRecords: options.seedRecords ?? false, idPrefix: 'c' })
   return {
     ...app,
     /** Everything the stand-in holds, by collection, sorted by id. */

@@ -3,6 +3,7 @@ import { ZodFastCheck } from 'zod-fast-check'
 import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
 import { INVITE_ALPHABET, ZInviteCode } from '../../types/invite'
+import { ZMonth } from '../../types/catalogue'
 import type { ApiResponse } from '../../types/errors'
 
 // Hostile values and payload mutations for the fuzz suite: generated from each action's zod
@@ -137,6 +138,7 @@ export const NASTY_EVENTS: Array<[label: string, value: unknown]> = [
 const dayArb = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z') })
   .map((d) => d.toISOString().slice(0, 10))
+const monthArb = dayArb.map((d) => d.slice(0, 7))
 const photoArb = fc.oneof(
   fc.hexaString({ minLength: 16, maxLength: 64 }).chain((hex) =>
     fc.constantFrom('jpg', 'png', 'webp').map((ext) => `local://${hex.toLowerCase().padEnd(16, 'a')}.${ext}`),
@@ -149,7 +151,7 @@ const inviteCodeArb = fc.array(fc.constantFrom(...INVITE_ALPHABET.split('')), { 
 
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).inputOf(schema)
 }
 
 type Path = Array<string | number>

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { BoardHeader, BoardView } from '../../components/BoardView'
 import { EntryActions } from '../../components/EntryActions'
 import { MorningReminder } from '../../components/MorningReminder'
+import { VillageStars } from '../../components/VillageStars'
 import { StateView } from '../../components/StateView'
 import { VillagePicker } from '../../components/VillagePicker'
 import { useBoardPage } from '../../hooks/useBoardPage'
@@ -40,6 +41,7 @@ export default function BoardPage() {
 
   return (
     <View className='board-page'>
+      <VillageStars villageId={villageId} />
       <StateView
         ready={board.data !== undefined}
         loading={board.loading}

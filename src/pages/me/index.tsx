@@ -4,6 +4,8 @@ import { useMe } from '../../hooks/useMe'
 import { cadreVillageIds } from '../../lib/grants'
 import { ROLE_NAMES } from '../../../types/roles'
 import { CadreLinks } from './CadreLinks'
+import { RatingLinks } from './RatingLinks'
+import { RecordsLinks } from './RecordsLinks'
 import { GrantRow } from './GrantRow'
 import { MyVillage } from './MyVillage'
 import { InboxEntry } from './InboxEntry'
@@ -42,6 +44,8 @@ export default function MePage() {
             {cadreVillageIds(data).length > 0 && <CadreLinks />}
             {data.signedIn && <RoleLinks me={data} />}
             {data.personId && <MyId personId={data.personId} />}
+            {data.grants.some((g) => g.role !== 'villager') && <RecordsLinks taskforce={data.grants.some((g) => g.role === 'taskforce')} />}
+            <RatingLinks me={data} />
           </>
         )}
       </StateView>

@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Me } from '../../../types/village'
+import { cadreVillageIds } from '../../lib/grants'
+
+/** Ways into the ratings subpackage, by role (the server checks every call again). */
+export function RatingLinks({ me }: { me: Me }) {
+  const roles = new Set(me.grants.map((g) => g.role))
+  const links = [
+    ...(cadreVillageIds(me).length > 0 ? [{ url: '/ratings/apply/index', text: '创星申报', className: 'me-link--apply' }] : []),
+    ...(roles.has('taskforce') || roles.has('leader') ? [{ url: '/ratings/queue/index', text: '申报办理', className: 'me-link--queue' }] : []),
+    ...(roles.has('taskforce') || roles.has('leader') || roles.has('admin') ? [{ url: '/ratings/dashboard/index', text: '督导看板', className: 'me-link--dashboard' }] : []),
+  ]
+  if (links.length === 0) return null
+  return (
+    <View className='card'>
+      <Text className='card__title'>五星创建</Text>
+      {links.map((l) => (
+        <View key={l.url} className={`link-row me-link ${l.className}`} onClick={() => Taro.navigateTo({ url: l.url })}>
+          <Text>{l.text}</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,57 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { STAR_NAMES } from '../../../types/roles'
+import { callApi } from '../../services/api'
+import { useAsync } from '../../hooks/useAsync'
+import { useAction } from '../../hooks/useAction'
+import { StateView } from '../../components/StateView'
+import { ActionButton } from '../../components/ActionButton'
+import { Legend, StarCell } from '../StarCell'
+import { currentYear } from '../lib'
+import '../ratings.css'
+
+/** 督导看板: every village × the five stars, with the month's figures and the ranking. */
+export default function DashboardPage() {
+  const year = currentYear()
+  const grid = useAsync(() => callApi('dashboard.get', { year, limit: 50 }), [year])
+  const exporting = useAction(async () => {
+    const file = await callApi('export.dashboard', { year })
+    if (process.env.TARO_ENV === 'h5') window.open(file.url, '_blank')
+    else await Taro.downloadFile({ url: file.url }).then((r) => Taro.openDocument({ filePath: r.tempFilePath, showMenu: true }))
+  })
+  const ranked = grid.data ? [...grid.data.rows].sort((a, b) => a.rank - b.rank) : []
+  return (
+    <View className='rt-page'>
+      <View className='rt-legend'><Legend /></View>
+      <StateView ready={!!grid.data} loading={grid.loading} error={grid.error} onRetry={grid.reload}>
+        {grid.data && (
+          <View className='rt-card rt-grid'>
+            <Text className='rt-title'>{year} 年 · {grid.data.month} 月度数据</Text>
+            <Text className='rt-muted' style={{ display: 'block' }}>{[1, 2, 3, 4, 5].map((s) => `${s}=${STAR_NAMES[s as 1]}`).join(' ')}</Text>
+            {ranked.map((row) => (
+              <View key={row.villageId} className={`rt-grid__row rt-village-${row.villageId}`}>
+                <Text className='rt-grid__name'>{row.rank}. {row.villageName}</Text>
+                <View className='rt-grid__cells'>
+                  {row.stars.map((cell) => (
+                    <StarCell key={cell.star} state={cell.state} onClick={() =>
+                      cell.applicationId
+                        ? Taro.navigateTo({ url: `/ratings/detail/index?id=${cell.applicationId}` })
+                        : Taro.showModal({ title: `${row.villageName} ${STAR_NAMES[cell.star]}`, content: `本月台账：已完成 ${row.compliance.done}，待核实 ${row.compliance.pending}，未完成 ${row.compliance.missing}，逾期 ${row.compliance.overdue}`, showCancel: false })
+                    } />
+                  ))}
+                </View>
+                <Text className='rt-grid__figs'>
+                  {row.level}/{row.target?.level ?? '-'}星 台账{Math.round(row.complianceRate * 100)}% 清单{row.checklist.done}/{row.checklist.total} 逾{row.checklist.overdue} 扬{row.praise} 曝{row.criticism}
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </StateView>
+      <View style={{ padding: '0 24px' }}>
+        <ActionButton className='btn btn--ghost rt-export' loading={exporting.pending} onClick={() => exporting.execute()}>导出 Excel</ActionButton>
+        {exporting.error && <Text className='rt-error'>{exporting.error}</Text>}
+      </View>
+    </View>
+  )
+}
