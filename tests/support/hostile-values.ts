@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { ZodFastCheck } from 'zod-fast-check'
 import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
+import { ZMonth } from '../../types/catalogue'
 import type { ApiResponse } from '../../types/errors'
 
 // Hostile values and payload mutations for the fuzz suite: generated from each action's zod
@@ -143,9 +144,14 @@ const photoArb = fc.oneof(
   fc.stringMatching(/^[a-z0-9]{1,20}\/[a-z0-9]{1,20}\.jpg$/).map((p) => `cloud://env-1.${p}`),
 )
 
+// Months near the present, so spans (export.ledger: from ≤ to, under 24 months) are often valid.
+const monthArb = fc
+  .tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
+
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZPhotoId, photoArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZPhotoId, photoArb).override(ZMonth, monthArb).inputOf(schema)
 }
 
 type Path = Array<string | number>
