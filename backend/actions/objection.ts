@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors'
 import { checkObjectable, checkObjectionDecider } from '../../core/notice-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
+import { syncBoardEntry } from '../publish/board-doc'
 import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
 
 /** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
@@ -31,6 +32,7 @@ export const createObjection = defineHandler('objection.create', {
       await tx.patch('notices', notice.id, changedFields(notice, after))
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'objection', entityId: id, before: null, after: objection, version: 1 })
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
+      await syncBoardEntry(tx, after)
       return objection
     })
   },
@@ -90,6 +92,7 @@ export const decideObjection = defineHandler('objection.decide', {
       await tx.patch('notices', notice.id, changedFields(notice, after))
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'objection', entityId: objection.id, before: objection, after: decided, version: decided.version })
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
+      await syncBoardEntry(tx, after)
       return decided
     })
   },
