@@ -5,23 +5,27 @@
  */
 export const MAX_PARALLEL_REQUESTS = 12
 
-/** `work` on every item, at most `limit` at a time; answers the results in order. The first failure rejects. */
+/**
+ * `work` on every item, at most `limit` at a time; answers the results in order. After a failure no
+ * new item starts, and the first failure is thrown once the items already started have settled — so
+ * nothing of this run is still writing when its caller sees the error (and perhaps runs again).
+ */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length)
   let next = 0
-  let failed = false
+  const failures: unknown[] = []
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (failures.length === 0 && next < items.length) {
       const index = next++
       try {
         results[index] = await work(items[index])
       } catch (error) {
-        failed = true
-        throw error
+        failures.push(error)
       }
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  if (failures.length > 0) throw failures[0]
   return results
 }
 

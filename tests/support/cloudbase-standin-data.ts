@@ -67,6 +67,7 @@ export class StandinData {
   constructor(
     private readonly env: string,
     private readonly known?: ReadonlySet<string>,
+    private readonly transactionTtlMs = TRANSACTION_TTL_MS,
   ) {}
 
   // --- plain operations -------------------------------------------------------------------
@@ -141,7 +142,7 @@ export class StandinData {
     while (this.lockedBy !== null) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
     const id = `standin-tx-${newId()}`
     this.lockedBy = id
-    const expiry = setTimeout(() => this.finish(id), TRANSACTION_TTL_MS)
+    const expiry = setTimeout(() => this.finish(id), this.transactionTtlMs)
     expiry.unref()
     this.transactions.set(id, { id, seen: new Map(), writes: new Map(), expiry })
     return id
