@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDay, ZId, ZPageLimit, ZPhotoId, ZRequestId, zText } from './common'
+import { ZDay, ZId, ZPageLimit, ZPhotoId, ZRequestId, zText, ZCursor } from './common'
 
 /** 表扬 praise or 曝光 criticism. */
 export const ZNoticeKind = z.enum(['praise', 'criticism'], { errorMap: () => ({ message: '类型应为表扬或曝光' }) })
@@ -90,7 +90,7 @@ export type NoticeReview = z.infer<typeof ZNoticeReview>
 export const ZNoticeListDrafts = z.object({
   villageId: ZId,
   status: ZNoticeStatus.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor.optional(),
   limit: ZPageLimit.default(20),
 })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZId, ZPageLimit, zText } from './common'
+import { ZId, ZPageLimit, zText, ZCursor } from './common'
 
 /** 申诉: a villager's objection to a criticism on their village's board. */
 export const ZObjectionCreate = z.object({ noticeId: ZId, reason: zText('申诉理由', 300, 5) })
@@ -27,6 +27,6 @@ export const ZObjectionDecide = z.object({
 })
 export const ZObjectionList = z.object({
   villageId: ZId,
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor.optional(),
   limit: ZPageLimit.default(20),
 })

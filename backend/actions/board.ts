@@ -5,6 +5,7 @@ import { holdsVillageRole } from '../../core/permissions'
 import { isPubliclyVisible, toBoardEntry } from '../../core/notice-rules'
 import { defineHandler } from '../action'
 import { getVillage, toRecord, type Stored } from '../repository'
+import { keysetPage } from '../pagination'
 import { boardId, carriesEntries, publicEntries, type BoardDoc } from '../publish/board-doc'
 
 /**
@@ -56,14 +57,12 @@ export const getBoard = defineHandler('board.get', {
 export const listBoardDates = defineHandler('board.listDates', {
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
-    const docs = await ctx.deps.store.find<BoardDoc>('boards', {
-      where: input.cursor ? { villageId: village.id, date: { $lt: input.cursor } } : { villageId: village.id },
-      orderBy: [['date', 'desc']],
-      limit: input.limit + 1,
+    const page = await keysetPage<BoardDoc>(ctx.deps.store, {
+      collection: 'boards',
+      where: { villageId: village.id },
+      key: 'date', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const items: BoardDate[] = docs
-      .slice(0, input.limit)
-      .map((b) => ({ date: b.date, praiseCount: b.praiseCount, criticismCount: b.criticismCount }))
-    return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].date : null }
+    const items: BoardDate[] = page.docs.map((b) => ({ date: b.date, praiseCount: b.praiseCount, criticismCount: b.criticismCount }))
+    return { items, nextCursor: page.nextCursor }
   },
 })

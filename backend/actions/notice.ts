@@ -9,6 +9,7 @@ import { boardId, carriesEntries, entryFields, mergeEntries, syncBoardEntry, typ
 import type { TxStore } from '../../core/store'
 import type { Village } from '../../types/village'
 import { creationId, createOnce } from '../create-once'
+import { keysetPage } from '../pagination'
 
 const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => {
   const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -94,16 +95,12 @@ export const draftNotice = defineHandler('notice.draft', {
 export const listDrafts = defineHandler('notice.listDrafts', {
   target: (input) => ({ villageId: input.villageId }),
   async handle(input, ctx) {
-    const where: Record<string, string | { $lt: string }> = { villageId: input.villageId }
-    if (input.status) where.status = input.status
-    if (input.cursor) where.createdAt = { $lt: input.cursor }
-    const docs = await ctx.deps.store.find<Stored<Notice>>('notices', {
-      where,
-      orderBy: [['createdAt', 'desc']],
-      limit: input.limit + 1,
+    const page = await keysetPage<Stored<Notice>>(ctx.deps.store, {
+      collection: 'notices',
+      where: input.status ? { villageId: input.villageId, status: input.status } : { villageId: input.villageId },
+      key: 'createdAt', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const items = docs.slice(0, input.limit).map((d) => toRecord<Notice>(d))
-    return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].createdAt : null }
+    return { items: page.docs.map((d) => toRecord<Notice>(d)), nextCursor: page.nextCursor }
   },
 })
 

@@ -5,6 +5,7 @@ import { checkObjectable, checkObjectionDecider } from '../../core/notice-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { syncBoardEntry } from '../publish/board-doc'
+import { keysetPage } from '../pagination'
 import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
 
 /** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
@@ -41,14 +42,12 @@ export const createObjection = defineHandler('objection.create', {
 export const listOpenObjections = defineHandler('objection.listOpen', {
   target: (input) => ({ villageId: input.villageId }),
   async handle(input, ctx) {
-    const docs = await ctx.deps.store.find<Stored<Objection>>('objections', {
-      where: input.cursor
-        ? { villageId: input.villageId, status: 'open', createdAt: { $lt: input.cursor } }
-        : { villageId: input.villageId, status: 'open' },
-      orderBy: [['createdAt', 'desc']],
-      limit: input.limit + 1,
+    const { docs, nextCursor } = await keysetPage<Stored<Objection>>(ctx.deps.store, {
+      collection: 'objections',
+      where: { villageId: input.villageId, status: 'open' },
+      key: 'createdAt', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const page = docs.slice(0, input.limit).map((d) => toRecord<Objection>(d))
+    const page = docs.map((d) => toRecord<Objection>(d))
     // One query for the page's notices, not one read per objection (each read is a round trip in the cloud).
     const noticeIds = [...new Set(page.map((o) => o.noticeId))]
     const notices = noticeIds.length
@@ -59,7 +58,7 @@ export const listOpenObjections = defineHandler('objection.listOpen', {
       const notice = byId.get(o.noticeId)
       return notice ? [{ ...o, notice }] : []
     })
-    return { items, nextCursor: docs.length > input.limit ? page[page.length - 1].createdAt : null }
+    return { items, nextCursor }
   },
 })
 
