@@ -1,8 +1,13 @@
 import { z } from 'zod'
-import { ZId, ZPageLimit, zText, ZCursor } from './common'
+import { ZId, ZPageLimit, ZRequestId, zText, ZCursor } from './common'
 
 /** 申诉: a villager's objection to a criticism on their village's board. */
-export const ZObjectionCreate = z.object({ noticeId: ZId, reason: zText('申诉理由', 300, 5) })
+export const ZObjectionCreate = z.object({
+  noticeId: ZId,
+  reason: zText('申诉理由', 300, 5),
+  /** Made by the client once per submission: a retry with it returns the first objection instead of CONFLICT. */
+  requestId: ZRequestId.optional(),
+})
 export const ZObjectionStatus = z.enum(['open', 'upheld', 'dismissed'])
 export const OBJECTION_STATUS_NAMES = { open: '待处理', upheld: '申诉成立（已撤下）', dismissed: '申诉不成立（恢复公示）' } as const
 export const ZObjection = z.object({

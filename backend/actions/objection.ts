@@ -11,6 +11,11 @@ import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } 
 /** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
 const objectionId = (noticeId: string, openid: string) => `${noticeId}_${openid}`
 
+const withoutRequestId = (record: Objection & { requestId?: string }): Objection => {
+  const { requestId: _, ...rest } = record
+  return rest
+}
+
 export const createObjection = defineHandler('objection.create', {
   async target(input, ctx) {
     const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -23,12 +28,17 @@ export const createObjection = defineHandler('objection.create', {
       const notice = await getNotice(tx, input.noticeId)
       checkObjectable(notice, ctx.today)
       const id = objectionId(notice.id, openid)
-      if (await tx.get('objections', id)) throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
+      const existing = await tx.get<Stored<Objection> & { requestId?: string }>('objections', id)
+      if (existing) {
+        // The same submission again (its answer was lost): the first objection, not a second one.
+        if (input.requestId && existing.requestId === input.requestId) return withoutRequestId(toRecord<Objection>(existing))
+        throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
+      }
       const objection: Objection = {
         id, townshipId: notice.townshipId, villageId: notice.villageId, noticeId: notice.id, openid,
         reason: input.reason, status: 'open', createdAt: at, decidedBy: null, decidedAt: null, version: 1,
       }
-      await tx.insert('objections', toDoc(objection))
+      await tx.insert('objections', { ...toDoc(objection), ...(input.requestId ? { requestId: input.requestId } : {}) })
       const after: Notice = { ...notice, openObjections: notice.openObjections + 1, version: notice.version + 1 }
       await tx.patch('notices', notice.id, changedFields(notice, after))
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'objection', entityId: id, before: null, after: objection, version: 1 })

@@ -54,7 +54,7 @@ const sortKeys = (value: unknown): unknown => {
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]))
 }
 const newId = () => randomBytes(16).toString('hex')
-// A transaction whose caller vanished releases the lock after this long.
+// A transaction whose caller vanished releases the lock this long after its last request.
 const TRANSACTION_TTL_MS = 30_000
 
 export class StandinData {
@@ -201,6 +201,10 @@ export class StandinData {
     if (txId === undefined) return undefined
     const tx = this.transactions.get(txId)
     if (!tx) throw new StandinError('DATABASE_REQUEST_FAILED', `transaction ${txId} is not running`)
+    // The expiry counts from the transaction's last request: only an abandoned one runs out.
+    clearTimeout(tx.expiry)
+    tx.expiry = setTimeout(() => this.finish(txId), this.transactionTtlMs)
+    tx.expiry.unref()
     return tx
   }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
@@ -7,6 +7,7 @@ import { FieldError } from '../../components/FieldError'
 import { useAction } from '../../hooks/useAction'
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../lib/form'
 import { callApi } from '../../services/api'
+import { newRequestId } from '../../lib/request-id'
 import './index.css'
 
 /** 申诉: a villager objects to a criticism on their village's board; it is hidden until the secretary decides. */
@@ -15,7 +16,9 @@ export default function ObjectionPage() {
   const noticeId = params.noticeId ?? ''
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
-  const submit = useAction((input: { noticeId: string; reason: string }) => callApi('objection.create', input))
+  const submit = useAction((input: { noticeId: string; reason: string; requestId: string }) => callApi('objection.create', input))
+  // Kept across retries of this submission: a retry after a lost answer gets the first objection back.
+  const requestId = useRef(newRequestId())
 
   const onSubmit = async () => {
     const parsed = ZObjectionCreate.safeParse({ noticeId, reason })
@@ -24,7 +27,7 @@ export default function ObjectionPage() {
       return
     }
     setErrors({})
-    const done = await submit.execute({ noticeId, reason })
+    const done = await submit.execute({ noticeId, reason, requestId: requestId.current })
     if (done) {
       await Taro.showToast({ title: '申诉已提交', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 800)
