@@ -16,6 +16,8 @@ export interface WxServerSdk {
 const ZCloudConfig = z.object({
   /** The township this deployment shows by default. */
   TOWNSHIP_ID: z.string().regex(/^[A-Za-z0-9_-]+$/).default('fanggang'),
+  /** Days after its board day a criticism keeps its named subject (then only 赵某某（2组）). */
+  CRITICISM_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(365),
 })
 
 /**
@@ -37,5 +39,6 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
     now: () => new Date(),
     newId: newTimeOrderedId,
     defaultTownshipId: config.TOWNSHIP_ID,
+    criticismRetentionDays: config.CRITICISM_RETENTION_DAYS,
   }
 }

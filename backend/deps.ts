@@ -10,6 +10,8 @@ export interface Deps {
   newId: () => string
   /** The township the app shows by default (one deployment may hold a whole county). */
   defaultTownshipId: string
+  /** Days after its board day a criticism keeps its named subject in storage (default 365; backend/publish/retention.ts). */
+  criticismRetentionDays?: number
 }
 
 /** Time-ordered, random-suffixed ids: sortable and safe in any store or URL. */

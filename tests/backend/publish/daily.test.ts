@@ -68,7 +68,7 @@ describe('runDailyPublish', () => {
 
     it('publishes every approved notice of the day', async () => {
       const report = await runDailyPublish(app.deps)
-      expect(report).toEqual({ date: day, noticesPublished: ids.length, boardsCreated: FANGGANG_VILLAGES.length, boardsUpdated: 0 })
+      expect(report).toEqual({ date: day, noticesPublished: ids.length, boardsCreated: FANGGANG_VILLAGES.length, boardsUpdated: 0, criticismsReduced: 0 })
     })
 
     it('moves each notice to published on that day’s board', async () => {
@@ -118,7 +118,7 @@ describe('runDailyPublish', () => {
     })
 
     it('reports nothing published and nothing created the second time', () => {
-      expect(second).toEqual({ date: day, noticesPublished: 0, boardsCreated: 0, boardsUpdated: 0 })
+      expect(second).toEqual({ date: day, noticesPublished: 0, boardsCreated: 0, boardsUpdated: 0, criticismsReduced: 0 })
     })
 
     it('changes nothing in the store the second time', () => {
