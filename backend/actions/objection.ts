@@ -6,15 +6,10 @@ import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { syncBoardEntry } from '../publish/board-doc'
 import { keysetPage } from '../pagination'
-import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
+import { changedFields, getNotice, getObjection, objectionRecord, toDoc, toRecord, type Stored } from '../repository'
 
 /** One objection per person and criticism: the id says so, and a repeat is a CONFLICT. */
 const objectionId = (noticeId: string, openid: string) => `${noticeId}_${openid}`
-
-const withoutRequestId = (record: Objection & { requestId?: string }): Objection => {
-  const { requestId: _, ...rest } = record
-  return rest
-}
 
 export const createObjection = defineHandler('objection.create', {
   async target(input, ctx) {
@@ -31,7 +26,7 @@ export const createObjection = defineHandler('objection.create', {
       const existing = await tx.get<Stored<Objection> & { requestId?: string }>('objections', id)
       if (existing) {
         // The same submission again (its answer was lost): the first objection, not a second one.
-        if (input.requestId && existing.requestId === input.requestId) return withoutRequestId(toRecord<Objection>(existing))
+        if (input.requestId && existing.requestId === input.requestId) return objectionRecord(existing)
         throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
       }
       const objection: Objection = {
@@ -57,7 +52,7 @@ export const listOpenObjections = defineHandler('objection.listOpen', {
       where: { villageId: input.villageId, status: 'open' },
       key: 'createdAt', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const page = docs.map((d) => toRecord<Objection>(d))
+    const page = docs.map((d) => objectionRecord(d))
     // One query for the page's notices, not one read per objection (each read is a round trip in the cloud).
     const noticeIds = [...new Set(page.map((o) => o.noticeId))]
     const notices = noticeIds.length

@@ -11,7 +11,7 @@ import { makeCloudTestApp } from '../../support/cloud-test-app'
 // A deployed township already has data: boards written by the code before boards carried their
 // entries (counts only). They must keep reading, publishing and showing correctly, with no migration.
 
-type App = Pick<TestApp, 'call' | 'deps' | 'store' | 'clock'> & { data(): Record<string, Array<Record<string, unknown>>> }
+type App = Pick<TestApp, 'call' | 'deps' | 'clock'> & { store: DocumentStore; data(): Record<string, Array<Record<string, unknown>>> }
 
 /** Today's board of 帖沟村 as the earlier code stored it, with a praise and a criticism on it. */
 async function plantOldBoard(app: App) {

@@ -59,7 +59,7 @@ describe('retention of a criticism’s named subject', () => {
   it('takes its period from the deployment', async () => {
     await plantCriticism('month', 30)
     expect(await reduceOldCriticisms({ ...app.deps, criticismRetentionDays: 30 }, today(app))).toBe(1)
-    expect(stored('month').subject.name).toBe('赵某某')
+    expect((stored('month').subject as { name: string }).name).toBe('赵某某')
   })
 
   it('works through more criticisms than one batch', async () => {
