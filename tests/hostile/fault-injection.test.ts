@@ -26,7 +26,7 @@ let seeded: Data
 
 beforeAll(async () => {
   // A lost answer to a transaction's start leaves it holding the stand-in's lock until this expires.
-  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, transactionTtlMs: 250 })
+  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, transactionTtlMs: 1000 })
   app = await makeCloudTestApp(standin)
   await plantCallers(app.store)
   ctx = { store: app.store, now: app.clock.now, today: chinaDay(app.clock.now), nextId: idSource('fi') }

@@ -19,7 +19,7 @@ let ids: string[]
 let requestsPerRun: number
 
 beforeAll(async () => {
-  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, transactionTtlMs: 300 })
+  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, transactionTtlMs: 1000 })
   app = await makeCloudTestApp(standin)
   const target = app as unknown as TestApp
   const day = dayFromToday(target, 1)
