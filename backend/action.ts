@@ -10,6 +10,8 @@ export interface ActionContext {
   now: Date
   /** Today in China at `now`. */
   today: string
+  /** What the handler's `prefetch` answered (read while the caller was being resolved). */
+  prefetched?: unknown
 }
 
 /**
@@ -17,6 +19,11 @@ export interface ActionContext {
  * router can check the permission table before `handle` runs; `handle` does the work.
  */
 export interface ActionHandler<A extends ActionName> {
+  /**
+   * A read that does not depend on the caller, started in parallel with resolving the caller (for
+   * `anyone` actions only): the public board answers a signed-in caller in one round of reads.
+   */
+  prefetch?: (input: ActionParsedInput<A>, ctx: Omit<ActionContext, 'caller' | 'prefetched'>) => Promise<unknown>
   target?: (input: ActionParsedInput<A>, ctx: ActionContext) => Promise<Target> | Target
   handle: (input: ActionParsedInput<A>, ctx: ActionContext) => Promise<ActionOutput<A>>
 }

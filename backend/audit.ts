@@ -21,6 +21,14 @@ export async function appendAudit(
   tx: TxStore,
   entry: Omit<AuditEntry, '_id'> & { version: number },
 ): Promise<void> {
+  await tx.insert('audit', { ...auditDoc(entry) })
+}
+
+/** The id of the entry logging `entity` reaching `version`. */
+export const auditId = (entity: string, entityId: string, version: number) => `${entity}_${entityId}_v${version}`
+
+/** The entry as stored (for bulk writers that insert it outside a transaction, e.g. the daily publish). */
+export function auditDoc(entry: Omit<AuditEntry, '_id'> & { version: number }): AuditEntry {
   const { version, ...rest } = entry
-  await tx.insert('audit', { _id: `${entry.entity}_${entry.entityId}_v${version}`, ...rest })
+  return { _id: auditId(entry.entity, entry.entityId, version), ...rest }
 }

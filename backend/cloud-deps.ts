@@ -27,6 +27,8 @@ const ZCloudConfig = z.object({
   INVITE_PEPPER: z.string().min(16).optional(),
   /** Which version of the mini-program the invitation codes open: release (default), trial or develop. */
   WXACODE_ENV: z.enum(['release', 'trial', 'develop']).optional(),
+  /** Days after its board day a criticism keeps its named subject (then only 赵某某（2组）). */
+  CRITICISM_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(365),
 })
 
 /** `ADMIN_OPENIDS` as a list: commas, spaces or new lines between ids. */
@@ -57,5 +59,6 @@ export function createCloudDeps(cloud: WxServerSdk, env: NodeJS.ProcessEnv = pro
     ...(config.INVITE_PEPPER ? { pepper: config.INVITE_PEPPER } : {}),
     inviteQr: wechatInviteQr(cloud.openapi.wxacode, config.WXACODE_ENV),
     files: cloudFileSink(cloud, () => cloud.getWXContext().ENV ?? ''),
+    criticismRetentionDays: config.CRITICISM_RETENTION_DAYS,
   }
 }

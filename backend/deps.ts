@@ -28,6 +28,8 @@ export interface Deps {
   inviteQr?: (code: string) => Promise<string>
   /** Exports and photo-id policy (records area); absent where no files are produced. */
   files?: FileSink
+  /** Days after its board day a criticism keeps its named subject in storage (default 365; backend/publish/retention.ts). */
+  criticismRetentionDays?: number
 }
 
 /** Time-ordered, random-suffixed ids: sortable and safe in any store or URL. */

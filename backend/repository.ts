@@ -31,7 +31,13 @@ export async function getVillage(store: TxStore, id: string): Promise<Village> {
 export async function getObjection(store: TxStore, id: string): Promise<Objection> {
   const doc = await store.get<Stored<Objection>>('objections', id)
   if (!doc) throw notFound('申诉不存在')
-  return toRecord<Objection>(doc)
+  return objectionRecord(doc)
+}
+
+/** An objection as the contract has it: the client's request id it was created with stays in storage. */
+export function objectionRecord(doc: Stored<Objection> & { requestId?: unknown }): Objection {
+  const { requestId: _, ...rest } = doc
+  return toRecord<Objection>(rest)
 }
 
 export const getPerson = (store: DocumentStore, openid: string) => store.get<Person>('people', openid)

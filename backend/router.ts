@@ -45,9 +45,14 @@ export async function handleApiCall(event: unknown, openid: string | null, deps:
       throw new DomainError('INVALID_INPUT', `参数不正确：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('；')}`, issues)
     }
     const now = deps.now()
-    const ctx: ActionContext = { caller: await resolveCaller(openid, deps), deps, now, today: chinaDay(now) }
+    const today = chinaDay(now)
     const handler = handlers[action] as ActionHandler<typeof action>
     const permission = PERMISSIONS[action]
+    const prefetch = permission.who === 'anyone' && handler.prefetch ? handler.prefetch(input.data as never, { deps, now, today }) : undefined
+    // Settled either way before anything can throw, so a failed prefetch never goes unhandled.
+    const [caller, prefetched] = await Promise.all([resolveCaller(openid, deps), prefetch?.then((value) => ({ value }), (error: unknown) => ({ error }))])
+    if (prefetched && 'error' in prefetched) throw prefetched.error
+    const ctx: ActionContext = { caller, deps, now, today, prefetched: prefetched?.value }
     if (permission.who !== 'anyone' && !ctx.caller.openid) throw unauthenticated()
     if (permission.who === 'deploymentAdmin') authorize(permission, ctx.caller, {})
     if (permission.who === 'roles') {

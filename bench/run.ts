@@ -2,7 +2,7 @@
  * `npm run bench`: figures and ratios, measured side by side in one run and printed, never asserted.
  * Writes the same as JSON to bench/results/latest.json (git-ignored).
  *
- *   --only=sizes,cloudfn,server,cloud,h5   run some sections only
+ *   --only=sizes,cloudfn,server,cloud,latency,h5   run some sections only
  *   --quick                                 small scales and few calls (for working on the bench itself)
  *   --rebuild                               rebuild dist/weapp and dist/h5 even if present
  */
@@ -30,8 +30,9 @@ import { MAIN_TO_HELLO_LIMIT, readHelloReference } from './hello-reference'
 import { measureCloudFunctions, type CloudFunctionsReport } from './cloud-functions'
 import { measureH5, type H5Timing } from './h5-board'
 import { ROOT, kb, ms, ratio, table, totalBytes } from './util'
+import { LATENCY_MS, measureCloudLatency, type BoardReadCost, type LatencyPublish } from './cloud-latency'
 
-const SECTIONS = ['sizes', 'cloudfn', 'server', 'cloud', 'h5'] as const
+const SECTIONS = ['sizes', 'cloudfn', 'server', 'cloud', 'latency', 'h5'] as const
 type Section = (typeof SECTIONS)[number]
 
 const args = process.argv.slice(2)
@@ -56,6 +57,7 @@ interface Results {
   cloudFunctions?: CloudFunctionsReport
   server?: { clock: string; township?: ScaleResult; county?: ScaleResult }
   cloud?: { scale: string; calls: number; rows: Array<RoundTripCost & { sqliteRoundTrips: number | null; mismatch: boolean }> }
+  latency?: { latencyMs: number; publish: LatencyPublish[]; boardGet: BoardReadCost[] }
   h5?: H5Timing & { ratio: number }
   errors: Record<string, string>
 }
@@ -185,6 +187,11 @@ async function cloud() {
   }
 }
 
+async function latency() {
+  const scales = quick ? [TOWNSHIP, { ...COUNTY, villages: 120 }] : [TOWNSHIP, COUNTY]
+  results.latency = { latencyMs: LATENCY_MS, ...(await measureCloudLatency(scales, benchDeps(), log)) }
+}
+
 async function cloudFunctions() {
   results.cloudFunctions = await measureCloudFunctions(quick ? 3 : 9)
 }
@@ -282,6 +289,24 @@ function report(): string {
     }
   }
 
+  if (results.latency) {
+    const l = results.latency
+    out.push('', `Daily publish on the cloud adapter, the CloudBase stand-in answering each database request after ${l.latencyMs} ms (goal: a township ≤ 2 s, 650 villages ≤ 30 s)`)
+    out.push(
+      table(
+        ['villages', 'due notices', 'run', 'wall time', 'requests', 'published', 'boards created', 'boards updated'],
+        l.publish.flatMap((p) =>
+          (['first', 'second'] as const).map((run) => [
+            p.villages, p.dueNotices, run, ms(p[run].ms), p[run].requests, p[run].report.noticesPublished, p[run].report.boardsCreated,
+            `${p[run].report.boardsUpdated}${run === 'second' ? (Object.keys(p.second.byAction).every((a) => a === 'database.getDocument') ? ' (reads only: OK)' : ' (WROTE: idempotency broken)') : ''}`,
+          ]),
+        ),
+      ),
+    )
+    out.push('', `board.get (today's published board of 帖沟村) per kind of caller, at ${l.latencyMs} ms per request`)
+    out.push(table(['caller', 'database requests', 'wall time'], l.boardGet.map((b) => [b.caller, b.requests, ms(b.ms)])))
+  }
+
   if (results.h5) {
     const h = results.h5
     out.push('', `H5 in headless Chromium, cold browser each load (median of ${h.runs})`)
@@ -307,6 +332,7 @@ async function main() {
     ['cloudfn', cloudFunctions],
     ['server', server],
     ['cloud', cloud],
+    ['latency', latency],
     ['h5', h5],
   ]
   for (const [section, step] of steps) {

@@ -52,15 +52,44 @@ export function isPubliclyVisible(notice: Notice, today: string): boolean {
   return notice.openObjections === 0 && isCriticismStillPublic(notice, today)
 }
 
+/**
+ * The 组 (village group) of a household number as written: "2组8号" → "2组", "十三组" → "十三组".
+ * Null when no 组 can be recognised — then a public label carries no household detail at all.
+ */
+export function groupOf(householdNo: string | undefined): string | null {
+  const match = householdNo?.match(/[0-9０-９一二三四五六七八九十百零〇两]+\s*组/)
+  return match ? match[0].replace(/\s+/g, '') : null
+}
+
+/**
+ * A criticism as the public sees it: masked name and the 组 only (赵某某（2组）) — the house number
+ * would identify the person in a village of a few hundred households, and the 广播稿 reads it aloud.
+ */
+export function publicCriticismSubject(subject: Notice['subject']): Notice['subject'] {
+  const group = groupOf(subject.householdNo)
+  return group ? { name: maskName(subject.name), householdNo: group } : { name: maskName(subject.name) }
+}
+
+/** Whether a stored subject is already no more than its public form (after the retention step). */
+export const isReducedSubject = (subject: Notice['subject']) => {
+  const reduced = publicCriticismSubject(subject)
+  return reduced.name === subject.name && reduced.householdNo === subject.householdNo
+}
+
+const labelOf = (subject: Notice['subject']) => (subject.householdNo ? `${subject.name}（${subject.householdNo}）` : subject.name)
+
+/** The subject's label: cadres and praise see it in full; the public sees a criticism's reduced form. */
+export function subjectLabel(notice: Pick<Notice, 'kind' | 'subject'>, internal: boolean): string {
+  return labelOf(notice.kind === 'criticism' && !internal ? publicCriticismSubject(notice.subject) : notice.subject)
+}
+
 /** How a notice appears on a board: the cadres' view keeps names, the public view masks criticism. */
 export function toBoardEntry(notice: Notice, internal: boolean): BoardEntry {
-  const name = notice.kind === 'criticism' && !internal ? maskName(notice.subject.name) : notice.subject.name
-  const subjectLabel = notice.subject.householdNo ? `${name}（${notice.subject.householdNo}）` : name
   return {
     noticeId: notice.id,
     kind: notice.kind,
     category: notice.category,
-    subjectLabel,
+    subjectLabel: subjectLabel(notice, internal),
     text: notice.text,
     photos: notice.photos,
     rectified: notice.rectifiedAt !== null,

@@ -32,6 +32,13 @@ export interface DocumentStore extends TxStore {
   count(collection: string, where: Where): Promise<number>
   /** Inserts unless a document with that id exists; answers whether it inserted. */
   insertIfAbsent(collection: string, doc: Doc): Promise<boolean>
+  /**
+   * Patches every document matching `where` in one request (not atomic across documents: each one
+   * changes or not on its own); answers how many documents it changed — a match already holding the
+   * values counts 0. The where is served by an index, or names `_id` by value or `$in` (≤ 100 ids).
+   * Outside transactions only (cloud transactions take single documents).
+   */
+  updateWhere(collection: string, where: Where, fields: Record<string, unknown>): Promise<number>
   /** Compare-and-set: patches only if every `expect` field still holds; answers whether it did. */
   patchIf(collection: string, id: string, expect: Record<string, Scalar>, fields: Record<string, unknown>): Promise<boolean>
   /** Runs `work` atomically: all its writes land or none do. Conflicting concurrent work is retried or refused. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDay, ZId, ZPageLimit } from './common'
+import { ZDay, ZId, ZPageLimit, ZCursor } from './common'
 import { ZNoticeCategory, ZNoticeKind } from './notice'
 
 /** One notice as the public board shows it: a criticised name is masked. */
@@ -31,7 +31,7 @@ export type Board = z.infer<typeof ZBoard>
 export const ZBoardGet = z.object({ villageId: ZId, date: ZDay.optional() })
 export const ZBoardListDates = z.object({
   villageId: ZId,
-  cursor: ZDay.optional(),
+  cursor: ZCursor.optional(),
   limit: ZPageLimit.default(20),
 })
 export const ZBoardDate = z.object({ date: ZDay, praiseCount: z.number().int(), criticismCount: z.number().int() })

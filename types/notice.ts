@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDay, ZId, ZPageLimit, ZPhotoId, ZRequestId, zText } from './common'
+import { ZDay, ZId, ZPageLimit, ZPhotoId, ZRequestId, zText, ZCursor } from './common'
 import { NOTICE_CATEGORIES, NOTICE_KINDS, NOTICE_STATUSES } from './labels'
 
 export { NOTICE_CATEGORIES, NOTICE_KINDS, NOTICE_KIND_NAMES, NOTICE_STATUSES, NOTICE_STATUS_NAMES } from './labels'
@@ -79,7 +79,7 @@ export type NoticeReview = z.infer<typeof ZNoticeReview>
 export const ZNoticeListDrafts = z.object({
   villageId: ZId,
   status: ZNoticeStatus.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor.optional(),
   limit: ZPageLimit.default(20),
 })
 

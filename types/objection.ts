@@ -1,11 +1,16 @@
 import { z } from 'zod'
-import { ZId, ZPageLimit, zText } from './common'
+import { ZId, ZPageLimit, ZRequestId, zText, ZCursor } from './common'
 import { OBJECTION_STATUSES } from './labels'
 
 export { OBJECTION_STATUSES, OBJECTION_STATUS_NAMES } from './labels'
 
 /** 申诉: a villager's objection to a criticism on their village's board. */
-export const ZObjectionCreate = z.object({ noticeId: ZId, reason: zText('申诉理由', 300, 5) })
+export const ZObjectionCreate = z.object({
+  noticeId: ZId,
+  reason: zText('申诉理由', 300, 5),
+  /** Made by the client once per submission: a retry with it returns the first objection instead of CONFLICT. */
+  requestId: ZRequestId.optional(),
+})
 export const ZObjectionStatus = z.enum(OBJECTION_STATUSES)
 export const ZObjection = z.object({
   id: z.string(),
@@ -29,6 +34,6 @@ export const ZObjectionDecide = z.object({
 })
 export const ZObjectionList = z.object({
   villageId: ZId,
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor.optional(),
   limit: ZPageLimit.default(20),
 })

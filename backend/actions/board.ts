@@ -5,16 +5,30 @@ import { holdsVillageRole } from '../../core/permissions'
 import { isPubliclyVisible, toBoardEntry } from '../../core/notice-rules'
 import { defineHandler } from '../action'
 import { getVillage, toRecord, type Stored } from '../repository'
-import { boardId, type BoardDoc } from '../publish/board-doc'
+import { keysetPage } from '../pagination'
+import { boardId, carriesEntries, publicEntries, type BoardDoc } from '../publish/board-doc'
 
-/** A day's board. Villagers see the public view; the village's cadres see full names and old criticisms. */
+/**
+ * A day's board. Villagers see the public view; the village's cadres see full names and old criticisms.
+ * The public view of a board in the current shape is its one document (read in parallel with the
+ * caller's person record): 1 read anonymous, 2 in parallel with an OPENID. The cadres' view, and
+ * boards stored before boards carried their entries, read the village and the notices too.
+ */
 export const getBoard = defineHandler('board.get', {
+  prefetch: (input, ctx) => ctx.deps.store.get<BoardDoc>('boards', boardId(input.villageId, input.date ?? ctx.today)),
   async handle(input, ctx) {
     const date = input.date ?? ctx.today
+    const board = ctx.prefetched === undefined ? await ctx.deps.store.get<BoardDoc>('boards', boardId(input.villageId, date)) : (ctx.prefetched as BoardDoc | null)
+    const internal = holdsVillageRole(ctx.caller, ['cadre', 'secretary'], input.villageId)
+    if (board && !internal && carriesEntries(board) && typeof board.villageName === 'string') {
+      const entries = publicEntries(board, ctx.today)
+      return {
+        id: board._id, villageId: board.villageId, villageName: board.villageName, date, publishedAt: board.publishedAt,
+        entries, script: buildBroadcastScript(board.villageName, date, entries), internal: false,
+      }
+    }
     const village = await getVillage(ctx.deps.store, input.villageId)
-    const board = await ctx.deps.store.get<BoardDoc>('boards', boardId(village.id, date))
     if (!board) return null
-    const internal = holdsVillageRole(ctx.caller, ['cadre', 'secretary'], village.id)
     const notices = (
       await ctx.deps.store.find<Stored<Notice>>('notices', {
         where: { villageId: village.id, boardDate: date },
@@ -26,7 +40,7 @@ export const getBoard = defineHandler('board.get', {
       .sort((a, b) => (a.kind === b.kind ? a.createdAt.localeCompare(b.createdAt) : a.kind === 'praise' ? -1 : 1))
     const entries = notices.map((n) => toBoardEntry(n, internal))
     // The 广播稿 goes out over the loudspeaker to everyone, so even the cadres' copy is the public view.
-    const publicEntries = internal ? notices.filter((n) => isPubliclyVisible(n, ctx.today)).map((n) => toBoardEntry(n, false)) : entries
+    const publicView = internal ? notices.filter((n) => isPubliclyVisible(n, ctx.today)).map((n) => toBoardEntry(n, false)) : entries
     return {
       id: board._id,
       villageId: village.id,
@@ -34,7 +48,7 @@ export const getBoard = defineHandler('board.get', {
       date,
       publishedAt: board.publishedAt,
       entries,
-      script: buildBroadcastScript(village.name, date, publicEntries),
+      script: buildBroadcastScript(village.name, date, publicView),
       internal,
     }
   },
@@ -43,14 +57,12 @@ export const getBoard = defineHandler('board.get', {
 export const listBoardDates = defineHandler('board.listDates', {
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
-    const docs = await ctx.deps.store.find<BoardDoc>('boards', {
-      where: input.cursor ? { villageId: village.id, date: { $lt: input.cursor } } : { villageId: village.id },
-      orderBy: [['date', 'desc']],
-      limit: input.limit + 1,
+    const page = await keysetPage<BoardDoc>(ctx.deps.store, {
+      collection: 'boards',
+      where: { villageId: village.id },
+      key: 'date', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const items: BoardDate[] = docs
-      .slice(0, input.limit)
-      .map((b) => ({ date: b.date, praiseCount: b.praiseCount, criticismCount: b.criticismCount }))
-    return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].date : null }
+    const items: BoardDate[] = page.docs.map((b) => ({ date: b.date, praiseCount: b.praiseCount, criticismCount: b.criticismCount }))
+    return { items, nextCursor: page.nextCursor }
   },
 })

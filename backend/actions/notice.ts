@@ -5,10 +5,13 @@ import { isPublishDue } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, getNotice, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { publishDueNotices } from '../publish/publish-due'
+import { boardId, carriesEntries, entryFields, mergeEntries, syncBoardEntry, type BoardDoc } from '../publish/board-doc'
+import type { TxStore } from '../../core/store'
+import type { Village } from '../../types/village'
 import { creationId, createOnce } from '../create-once'
 import { notifyNoticeReviewed, notifyNoticeSubmitted } from '../notify/workflows'
 import { openidView, viewNotice } from '../people-view'
+import { keysetPage } from '../pagination'
 
 const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => {
   const notice = await getNotice(ctx.deps.store, input.noticeId)
@@ -41,6 +44,8 @@ async function transitionNotice(
       after,
       version: after.version,
     })
+    // 整改完成 shows on the one-read public board at once.
+    await syncBoardEntry(tx, after)
     return after
   })
 }
@@ -102,17 +107,13 @@ export const listDrafts = defineHandler('notice.listDrafts', {
     return { villageId: village.id, townshipId: village.townshipId }
   },
   async handle(input, ctx) {
-    const where: Record<string, string | { $lt: string }> = { villageId: input.villageId }
-    if (input.status) where.status = input.status
-    if (input.cursor) where.createdAt = { $lt: input.cursor }
-    const docs = await ctx.deps.store.find<Stored<Notice>>('notices', {
-      where,
-      orderBy: [['createdAt', 'desc']],
-      limit: input.limit + 1,
+    const page = await keysetPage<Stored<Notice>>(ctx.deps.store, {
+      collection: 'notices',
+      where: input.status ? { villageId: input.villageId, status: input.status } : { villageId: input.villageId },
+      key: 'createdAt', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const items = docs.slice(0, input.limit).map((d) => toRecord<Notice>(d))
     const view = await openidView(ctx)
-    return { items: items.map((n) => viewNotice(view, n)), nextCursor: docs.length > input.limit ? items[items.length - 1].createdAt : null }
+    return { items: page.docs.map((d) => viewNotice(view, toRecord<Notice>(d))), nextCursor: page.nextCursor }
   },
 })
 
@@ -120,32 +121,62 @@ export const reviewNotice = defineHandler('notice.review', {
   target: noticeTarget,
   async handle(input, ctx) {
     const reviewer = callerOpenid(ctx)
-    const reviewed = await transitionNotice(
-      ctx,
-      input.noticeId,
-      `notice.${input.decision}`,
-      (notice) => ({
-        status: reviewOutcome(notice, reviewer, input.decision),
+    const village = await getVillage(ctx.deps.store, (await getNotice(ctx.deps.store, input.noticeId)).villageId)
+    const outcome = await ctx.deps.store.transaction(async (tx) => {
+      const before = await getNotice(tx, input.noticeId)
+      if (input.expectedVersion !== undefined && before.version !== input.expectedVersion) {
+        throw new DomainError('CONFLICT', '该公告已被他人修改，请刷新后重试')
+      }
+      const reviewed: Notice = {
+        ...before,
+        status: reviewOutcome(before, reviewer, input.decision),
         reviewedBy: reviewer,
         reviewedAt: ctx.now.toISOString(),
         reviewComment: input.comment ?? null,
-      }),
-      input.expectedVersion,
-    )
-    await notifyNoticeReviewed(ctx.deps, reviewed)
-    // Approved after its day's 07:00 run: publish now instead of waiting for tomorrow's timer.
-    if (reviewed.status === 'approved' && isPublishDue(reviewed.publishDate, ctx.now)) {
-      try {
-        await publishDueNotices(ctx.deps, { date: ctx.today, villageId: reviewed.villageId })
-        return viewNotice(await openidView(ctx), await getNotice(ctx.deps.store, reviewed.id))
-      } catch (error) {
-        // The approval is saved; the next 07:00 run publishes what this one could not.
-        console.error('[notice.review] immediate publish failed', error)
+        version: before.version + 1,
       }
-    }
-    return viewNotice(await openidView(ctx), reviewed)
+      const audit = (action: string, from: Notice, to: Notice, actor: string) =>
+        appendAudit(tx, {
+          townshipId: before.townshipId, at: ctx.now.toISOString(), actor, action,
+          entity: 'notice', entityId: before.id, before: from, after: to, version: to.version,
+        })
+      await audit(`notice.${input.decision}`, before, reviewed, reviewer)
+      // Approved after its day's 07:00 run: published now, in this same transaction, onto today's
+      // board — so a failure leaves it pending (the secretary's retry works) or fully on the board.
+      if (reviewed.status !== 'approved' || !isPublishDue(reviewed.publishDate, ctx.now)) {
+        await tx.patch('notices', before.id, changedFields(before, reviewed))
+        return reviewed
+      }
+      const published: Notice = { ...reviewed, status: 'published', boardDate: ctx.today, version: reviewed.version + 1 }
+      await audit('notice.publish', reviewed, published, 'system:publish')
+      await tx.patch('notices', before.id, changedFields(before, published))
+      await putOnBoardInTx(tx, village, ctx.today, published, ctx.now.toISOString())
+      return published
+    })
+    await notifyNoticeReviewed(ctx.deps, outcome)
+    return viewNotice(await openidView(ctx), outcome)
   },
 })
+
+/** Inside a transaction: `notice` onto the village's board of `date`, creating the board if the day's run has not yet. */
+async function putOnBoardInTx(tx: TxStore, village: Village, date: string, notice: Notice, at: string): Promise<void> {
+  const id = boardId(village.id, date)
+  const board = await tx.get<BoardDoc>('boards', id)
+  if (!board) {
+    await tx.insert('boards', {
+      _id: id, townshipId: village.townshipId, villageId: village.id, date, publishedAt: at, villageName: village.name,
+      ...entryFields(mergeEntries([], [notice])), revision: 1,
+    })
+    return
+  }
+  if (!carriesEntries(board)) {
+    // An old-shape board is read from the notices: only its count moves.
+    const field = notice.kind === 'praise' ? 'praiseCount' : 'criticismCount'
+    await tx.patch('boards', id, { [field]: board[field] + 1 })
+    return
+  }
+  await tx.patch('boards', id, { ...entryFields(mergeEntries(board.entries, [notice])), revision: (board.revision ?? 0) + 1 })
+}
 
 export const markRectified = defineHandler('notice.markRectified', {
   target: noticeTarget,

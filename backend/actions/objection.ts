@@ -4,7 +4,9 @@ import { DomainError } from '../../core/errors'
 import { checkObjectable, checkObjectionDecider } from '../../core/notice-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
-import { changedFields, getNotice, getObjection, toDoc, toRecord, type Stored } from '../repository'
+import { syncBoardEntry } from '../publish/board-doc'
+import { keysetPage } from '../pagination'
+import { changedFields, getNotice, getObjection, objectionRecord, toDoc, toRecord, type Stored } from '../repository'
 import { notifyObjectionDecided, notifyObjectionFiled } from '../notify/workflows'
 import { openidView, viewNotice, viewObjection } from '../people-view'
 import { getPepper } from '../secrets'
@@ -31,16 +33,24 @@ export const createObjection = defineHandler('objection.create', {
       const notice = await getNotice(tx, input.noticeId)
       checkObjectable(notice, ctx.today)
       const id = objectionId(notice.id, personKey(pepper, openid))
-      if ((await tx.get('objections', id)) || (await tx.get('objections', objectionId(notice.id, openid)))) throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
+      const existing = await tx.get<Stored<Objection> & { requestId?: string }>('objections', id)
+      if (existing) {
+        // The same submission again (its answer was lost): the first objection, not a second one.
+        if (input.requestId && existing.requestId === input.requestId) return objectionRecord(existing)
+        throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
+      }
+      // Objections stored before ids were keyed by a hash carry the objector's OPENID and still count as theirs.
+      if (await tx.get('objections', objectionId(notice.id, openid))) throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
       const objection: Objection = {
         id, townshipId: notice.townshipId, villageId: notice.villageId, noticeId: notice.id, openid,
         reason: input.reason, status: 'open', createdAt: at, decidedBy: null, decidedAt: null, version: 1,
       }
-      await tx.insert('objections', toDoc(objection))
+      await tx.insert('objections', { ...toDoc(objection), ...(input.requestId ? { requestId: input.requestId } : {}) })
       const after: Notice = { ...notice, openObjections: notice.openObjections + 1, version: notice.version + 1 }
       await tx.patch('notices', notice.id, changedFields(notice, after))
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'objection', entityId: id, before: null, after: objection, version: 1 })
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
+      await syncBoardEntry(tx, after)
       return objection
     })
     await notifyObjectionFiled(ctx.deps, created)
@@ -51,14 +61,12 @@ export const createObjection = defineHandler('objection.create', {
 export const listOpenObjections = defineHandler('objection.listOpen', {
   target: (input) => ({ villageId: input.villageId }),
   async handle(input, ctx) {
-    const docs = await ctx.deps.store.find<Stored<Objection>>('objections', {
-      where: input.cursor
-        ? { villageId: input.villageId, status: 'open', createdAt: { $lt: input.cursor } }
-        : { villageId: input.villageId, status: 'open' },
-      orderBy: [['createdAt', 'desc']],
-      limit: input.limit + 1,
+    const { docs, nextCursor } = await keysetPage<Stored<Objection>>(ctx.deps.store, {
+      collection: 'objections',
+      where: { villageId: input.villageId, status: 'open' },
+      key: 'createdAt', keyType: 'string', direction: 'desc', limit: input.limit, cursor: input.cursor,
     })
-    const page = docs.slice(0, input.limit).map((d) => toRecord<Objection>(d))
+    const page = docs.map((d) => objectionRecord(d))
     // One query for the page's notices, not one read per objection (each read is a round trip in the cloud).
     const noticeIds = [...new Set(page.map((o) => o.noticeId))]
     const notices = noticeIds.length
@@ -70,10 +78,7 @@ export const listOpenObjections = defineHandler('objection.listOpen', {
       return notice ? [{ ...o, notice }] : []
     })
     const view = await openidView(ctx)
-    return {
-      items: items.map((o) => viewObjection(view, { ...o, notice: viewNotice(view, o.notice) })),
-      nextCursor: docs.length > input.limit ? page[page.length - 1].createdAt : null,
-    }
+    return { items: items.map((o) => viewObjection(view, { ...o, notice: viewNotice(view, o.notice) })), nextCursor }
   },
 })
 
@@ -106,6 +111,7 @@ export const decideObjection = defineHandler('objection.decide', {
       await tx.patch('notices', notice.id, changedFields(notice, after))
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'objection', entityId: objection.id, before: objection, after: decided, version: decided.version })
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
+      await syncBoardEntry(tx, after)
       return decided
     })
     await notifyObjectionDecided(ctx.deps, decided)

@@ -4,6 +4,7 @@ import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { creationId, createOnce } from '../create-once'
 import { getVillage, toDoc, toRecord, type Stored } from '../repository'
+import { encodeCursor, keysetPage } from '../pagination'
 
 type StoredVillage = Stored<Village> & { version?: number }
 
@@ -18,21 +19,23 @@ export const callerTownship = (ctx: ActionContext, named?: string) => named ?? c
 export const listVillages = defineHandler('village.list', {
   async handle(input, ctx) {
     const townshipId = input.townshipId ?? ctx.deps.defaultTownshipId
-    let after = input.cursor ? Number(input.cursor) : -1
-    if (!Number.isFinite(after)) after = -1
-    const items: Village[] = []
-    for (;;) {
-      const docs = await ctx.deps.store.find<StoredVillage>('villages', {
-        where: { townshipId, order: { $gt: after } },
-        orderBy: [['order', 'asc']],
-        limit: input.limit + 1,
+    const listed: StoredVillage[] = []
+    let cursor = input.cursor
+    let more = true
+    while (more && listed.length <= input.limit) {
+      const page = await keysetPage<StoredVillage>(ctx.deps.store, {
+        collection: 'villages',
+        where: { townshipId },
+        key: 'order', keyType: 'number', direction: 'asc', limit: input.limit, cursor,
       })
-      for (const doc of docs) if (!doc.archived) items.push(toVillage(doc))
-      if (items.length > input.limit || docs.length <= input.limit) break
-      after = docs[docs.length - 1].order
+      listed.push(...page.docs.filter((doc) => !doc.archived))
+      more = page.nextCursor !== null
+      cursor = page.nextCursor ?? undefined
     }
-    const page = items.slice(0, input.limit)
-    return { items: page, nextCursor: items.length > input.limit ? String(page[page.length - 1].order) : null }
+    const shown = listed.slice(0, input.limit)
+    const last = shown[shown.length - 1]
+    const hasMore = listed.length > input.limit || more
+    return { items: shown.map(toVillage), nextCursor: hasMore && last ? encodeCursor(last.order, last._id) : null }
   },
 })
 

@@ -6,9 +6,14 @@ import { zodIssues } from '../router'
 import { publishDueNotices, type PublishReport } from './publish-due'
 import { runMorningReminder, type MorningReminderReport } from '../notify/morning-reminder'
 import { runDueReminders, type ReminderRunReport } from '../notify/reminders'
+import { reduceOldCriticisms } from './retention'
 
-/** The publish, and what the reminders that follow it did (absent when back-filling a past day). */
-export type DailyReport = PublishReport & { morningReminder?: MorningReminderReport | null; dueReminders?: ReminderRunReport[] }
+/** The publish, what the retention pass reduced, and what the reminders that follow did (absent when back-filling a past day). */
+export type DailyReport = PublishReport & {
+  criticismsReduced: number
+  morningReminder?: MorningReminderReport | null
+  dueReminders?: ReminderRunReport[]
+}
 
 /**
  * The 07:00 job, shared by the cloud timer, the local scheduler and `npm run publish:daily`.
@@ -20,7 +25,8 @@ export async function runDailyPublish(deps: Deps, request: unknown = {}): Promis
   const today = chinaDay(deps.now())
   const date = parsed.data.date ?? today
   if (date > today) throw new DomainError('INVALID_INPUT', `不能提前发布 ${date} 的公告（今天是 ${today}）`, [{ path: 'date', message: '日期不能晚于今天' }])
-  const report: DailyReport = await publishDueNotices(deps, { date })
+  const published = await publishDueNotices(deps, { date })
+  const report: DailyReport = { ...published, criticismsReduced: await reduceOldCriticisms(deps, today) }
   // Only today's run reminds: back-filling a past day tells nobody "today's board is out".
   if (date !== today) return report
   // After the boards are out. A reminder failure never fails the publish: logged, reported, retried next run.

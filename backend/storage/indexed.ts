@@ -22,7 +22,7 @@ export function requireIndex(collection: CollectionName, clauses: Clause[], orde
   if (new Set(orderFields).size !== orderFields.length) throw new StoreMisuse('a field appears twice in orderBy')
   const sortAfterWhere = orderFields.filter((f) => !whereFields.has(f))
   if (whereFields.size === 0 && sortAfterWhere.length === 0) return null
-  if (isIdLookup(whereFields, sortAfterWhere)) return null
+  if (isIdLookup(clauses, sortAfterWhere)) return null
   const indexes: ReadonlyArray<ReadonlyArray<string>> = COLLECTIONS[collection]
   const served = indexes.find((index) => {
     const head = index.slice(0, whereFields.size)
@@ -41,5 +41,6 @@ export function requireIndex(collection: CollectionName, clauses: Clause[], orde
   return served
 }
 
-const isIdLookup = (whereFields: Set<string>, sortAfterWhere: string[]) =>
-  sortAfterWhere.length === 0 && whereFields.size === 1 && whereFields.has('_id')
+/** `_id` by value or `$in` (at most 100) narrows to a few documents by the primary key; other fields then only filter them. */
+const isIdLookup = (clauses: Clause[], sortAfterWhere: string[]) =>
+  sortAfterWhere.length === 0 && clauses.some((c) => c.field === '_id' && (c.op === '$eq' || c.op === '$in'))

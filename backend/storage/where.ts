@@ -62,7 +62,8 @@ function parseOperator(field: string, op: string, operand: unknown, siblings: nu
     if (typeof operand !== 'string' && !(typeof operand === 'number' && Number.isFinite(operand))) {
       throw new StoreMisuse(`${op} on ${field} needs a string or a number`)
     }
-    if (field === '_id') throw new StoreMisuse('ranges on _id are not supported')
+    // Ranges on _id (a pagination tie-break) compare string ids only: every id the app makes is a string.
+    if (field === '_id' && typeof operand !== 'string') throw new StoreMisuse('ranges on _id need a string')
     return { field, op: op as RangeOp, value: operand }
   }
   throw new StoreMisuse(`unsupported operator ${JSON.stringify(op)} on ${field}`)

@@ -152,8 +152,23 @@ describe('checkObjectable', () => {
 })
 
 describe('toBoardEntry', () => {
-  it('masks a criticised name on the public board, keeping the household number', () => {
-    expect(toBoardEntry(makeCriticism(), false).subjectLabel).toBe('赵某某（2组8号）')
+  it('masks a criticised name on the public board and keeps the 组 only', () => {
+    expect(toBoardEntry(makeCriticism(), false).subjectLabel).toBe('赵某某（2组）')
+  })
+
+  it.each([
+    ['2组8号', '赵某某（2组）'],
+    ['十三组5号', '赵某某（十三组）'],
+    ['3 组', '赵某某（3组）'],
+    ['东街8号', '赵某某'],
+    ['8号', '赵某某'],
+  ])('shows the public only the 组 of household number %s', (householdNo, label) => {
+    expect(toBoardEntry(makeCriticism({ subject: { name: '赵国庆', householdNo } }), false).subjectLabel).toBe(label)
+  })
+
+  it('keeps the full household number for cadres and in praise', () => {
+    expect(toBoardEntry(makeCriticism({ subject: { name: '赵国庆', householdNo: '2组8号' } }), true).subjectLabel).toBe('赵国庆（2组8号）')
+    expect(toBoardEntry(makeNotice({ subject: { name: '王建军', householdNo: '3组12号' } }), false).subjectLabel).toBe('王建军（3组12号）')
   })
 
   it('shows the full name to cadres', () => {

@@ -54,7 +54,7 @@ const sortKeys = (value: unknown): unknown => {
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]))
 }
 const newId = () => randomBytes(16).toString('hex')
-// A transaction whose caller vanished releases the lock after this long.
+// A transaction whose caller vanished releases the lock this long after its last request.
 const TRANSACTION_TTL_MS = 30_000
 
 export class StandinData {
@@ -67,6 +67,7 @@ export class StandinData {
   constructor(
     private readonly env: string,
     private readonly known?: ReadonlySet<string>,
+    private readonly transactionTtlMs = TRANSACTION_TTL_MS,
   ) {}
 
   // --- plain operations -------------------------------------------------------------------
@@ -141,7 +142,7 @@ export class StandinData {
     while (this.lockedBy !== null) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
     const id = `standin-tx-${newId()}`
     this.lockedBy = id
-    const expiry = setTimeout(() => this.finish(id), TRANSACTION_TTL_MS)
+    const expiry = setTimeout(() => this.finish(id), this.transactionTtlMs)
     expiry.unref()
     this.transactions.set(id, { id, seen: new Map(), writes: new Map(), expiry })
     return id
@@ -200,6 +201,10 @@ export class StandinData {
     if (txId === undefined) return undefined
     const tx = this.transactions.get(txId)
     if (!tx) throw new StandinError('DATABASE_REQUEST_FAILED', `transaction ${txId} is not running`)
+    // The expiry counts from the transaction's last request: only an abandoned one runs out.
+    clearTimeout(tx.expiry)
+    tx.expiry = setTimeout(() => this.finish(txId), this.transactionTtlMs)
+    tx.expiry.unref()
     return tx
   }
 

@@ -28,13 +28,36 @@ export interface CloudbaseStandin {
   importData(data: Record<string, StandinDoc[]>): void
   /** `cloud.openapi.*` calls received (msgSecCheck is answered; see cloudbase-standin-openapi.ts). */
   openapiCalls(): OpenApiCall[]
+  /** Every database request answers after this many milliseconds (a plausible in-region round trip is 10). */
+  setLatency(ms: number): void
+  /** Database requests received since the stand-in started (what `failRequest` counts). */
+  databaseRequests(): number
+  /**
+   * Makes database request number `at` (counted by `databaseRequests`, so pass `databaseRequests() + k`)
+   * fail: `before` answers an error without running it; `after` runs it and then answers an error (the
+   * answer is lost). Null clears it.
+   */
+  failRequest(plan: FailurePlan | null): void
+  /** Whether the planned failure happened. */
+  failureHappened(): boolean
   /** Drops all documents (collections stay declared) and the recorded openapi calls. */
   reset(): void
   close(): Promise<void>
 }
 
+export interface FailurePlan {
+  at: number
+  mode: 'before' | 'after'
+}
+
 export interface StandinOptions {
+  /** See CloudbaseStandin.setLatency. */
+  latencyMs?: number
+  /** More database requests than this in flight at once are answered −501004 (EXCEED_CONCURRENT_REQUEST_LIMIT), as the service does. */
+  maxConcurrent?: number
   env?: string
+  /** How long a transaction nobody finishes holds the lock (default 30 s; a lost start answer leaves one). */
+  transactionTtlMs?: number
   /** If given, any other collection answers DATABASE_COLLECTION_NOT_EXIST, as the service does. */
   collections?: readonly string[]
   /** msgSecCheck answers `risky` for content containing one of these (default: none, all pass). */
@@ -97,11 +120,16 @@ const HANDLERS: Record<string, Handler> = {
 
 export async function startCloudbaseStandin(options: StandinOptions = {}): Promise<CloudbaseStandin> {
   const env = options.env ?? 'standin-env'
-  const data = new StandinData(env, options.collections ? new Set(options.collections) : undefined)
+  const data = new StandinData(env, options.collections ? new Set(options.collections) : undefined, options.transactionTtlMs)
   let counts: Record<string, number> = {}
   let sequence = 0
   const openapiCalls: OpenApiCall[] = []
   const riskyTerms = options.riskyTerms ?? []
+  let latencyMs = options.latencyMs ?? 0
+  let databaseRequests = 0
+  let inFlight = 0
+  let failure: FailurePlan | null = null
+  let failed = false
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -117,8 +145,19 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
         return
       }
       const requestId = `standin-${++sequence}`
+      const number = ++databaseRequests
+      inFlight++
       let body: Record<string, unknown>
       try {
+        if (options.maxConcurrent !== undefined && inFlight > options.maxConcurrent) {
+          throw new StandinError('EXCEED_CONCURRENT_REQUEST_LIMIT', 'stand-in: too many concurrent requests')
+        }
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+        const planned = failure && failure.at === number ? failure : null
+        if (planned?.mode === 'before') {
+          failed = true
+          throw new StandinError('SYS_ERR', `stand-in: request ${number} failed before it ran`)
+        }
         let params: Params
         try {
           params = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Params
@@ -130,9 +169,15 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
         const handler = Object.prototype.hasOwnProperty.call(HANDLERS, action) ? HANDLERS[action] : undefined
         if (!handler) throw new StandinError('INVALID_PARAM', `stand-in does not implement ${action}`)
         body = { requestId, ...(await handler(data, params)) }
+        if (planned?.mode === 'after') {
+          failed = true
+          throw new StandinError('SYS_ERR', `stand-in: request ${number} ran, its answer was lost`)
+        }
       } catch (error) {
         const known = error instanceof StandinError
         body = { requestId, code: known ? error.code : 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }
+      } finally {
+        inFlight--
       }
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
       res.end(JSON.stringify(body))
@@ -158,6 +203,15 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       WX_APPID: caller.appid ?? 'wx-standin-appid',
     }),
     requestCounts: () => ({ ...counts }),
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
+    databaseRequests: () => databaseRequests,
+    failRequest: (plan) => {
+      failure = plan
+      failed = false
+    },
+    failureHappened: () => failed,
     resetRequestCounts: () => {
       counts = {}
     },

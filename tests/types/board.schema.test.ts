@@ -11,7 +11,7 @@ describe('ZBoardListDates', () => {
   it.each([
     ['the smallest page', makeListDatesInput({ limit: 1 })],
     ['the largest page', makeListDatesInput({ limit: 50 })],
-    ['a day as cursor', makeListDatesInput({ cursor: '2026-11-20' })],
+    ['an opaque cursor as a list gives it', makeListDatesInput({ cursor: 'WyIyMDI2LTExLTIwIiwidGllZ291XzIwMjYtMTEtMjAiXQ' })],
   ])('accepts %s', (_label, input) => {
     expect(messagesOf(ZBoardListDates, input)).toEqual([])
   })
@@ -22,8 +22,8 @@ describe('ZBoardListDates', () => {
     ['a page of 51', makeListDatesInput({ limit: 51 }), '每页最多 50 条'],
     ['a huge page', makeListDatesInput({ limit: 1e9 }), '每页最多 50 条'],
     ['a fractional page', makeListDatesInput({ limit: 2.5 }), '每页条数应为整数'],
-    ['a cursor that is not a day', makeListDatesInput({ cursor: 'zzz' }), '日期格式应为 YYYY-MM-DD'],
-    ['a cursor that is a day that does not exist', makeListDatesInput({ cursor: '2026-02-30' }), '日期不存在'],
+    ['a cursor with characters no cursor has', makeListDatesInput({ cursor: 'a b/c' }), '分页游标格式不正确'],
+    ['a cursor too long', makeListDatesInput({ cursor: 'a'.repeat(201) }), '分页游标过长'],
     ['a bad village id', makeListDatesInput({ villageId: 'tie gou' }), '编号格式不正确'],
   ])('refuses %s', (_label, input, message) => {
     expect(messagesOf(ZBoardListDates, input)).toContain(message)

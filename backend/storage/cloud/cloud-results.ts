@@ -41,6 +41,30 @@ export function isMissingDocument(error: unknown): boolean {
   return /document with _id .* does not exist/.test(messageOf(error))
 }
 
+/** −501004 EXCEED_CONCURRENT_REQUEST_LIMIT: the service refused the request before running it (too many at once). */
+export function isConcurrencyLimit(error: unknown): boolean {
+  const code = (error ?? {}) as { errCode?: unknown; code?: unknown }
+  return code.errCode === -501004 || code.code === 'EXCEED_CONCURRENT_REQUEST_LIMIT' || /-501004|EXCEED_CONCURRENT_REQUEST_LIMIT/.test(messageOf(error))
+}
+
+const RETRY_DELAYS_MS = [20, 50, 100, 200, 400, 800]
+
+/**
+ * Runs `request` again, with growing pauses, while the service answers −501004: a refused request
+ * did not run, so repeating it (a write included) cannot apply it twice.
+ */
+export async function retryingLimits<T>(request: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request()
+    } catch (error) {
+      if (!isConcurrencyLimit(error) || attempt >= RETRY_DELAYS_MS.length) throw error
+      const pause = RETRY_DELAYS_MS[attempt]
+      await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause))
+    }
+  }
+}
+
 function messageOf(error: unknown): string {
   if (typeof error === 'string') return error
   const { errMsg, message } = (error ?? {}) as { errMsg?: unknown; message?: unknown }

@@ -6,7 +6,7 @@ import { assertCollection, assertId, assertLimit, isEmptyPatch, patchIsApplied, 
 import { matchesEquality, parseExpect, parseWhere } from '../where'
 import type { CloudDatabase, CloudTransaction } from './cloud-database'
 import { toCloudUpdate, toCloudWhere } from './cloud-query'
-import { docOf, docsOf, isDuplicateKey, isMissingDocument, totalOf, updatedOf } from './cloud-results'
+import { docOf, docsOf, isDuplicateKey, isMissingDocument, retryingLimits as retry, totalOf, updatedOf } from './cloud-results'
 
 export type { CloudDatabase } from './cloud-database'
 
@@ -19,13 +19,13 @@ export function createCloudStore(db: CloudDatabase): DocumentStore {
   const scope = createTxScope()
 
   const getDoc = async <T extends Doc>(collection: string, id: string): Promise<T | null> => {
-    const docs = await docsOf(db.collection(collection).where({ _id: id }).limit(1).get())
+    const docs = await retry(() => docsOf(db.collection(collection).where({ _id: id }).limit(1).get()))
     return (docs[0] as T | undefined) ?? null
   }
 
   const add = async (target: { add(options: { data: Record<string, unknown> }): unknown }, collection: string, doc: Doc) => {
     try {
-      await target.add({ data: { ...doc } })
+      await retry(async () => target.add({ data: { ...doc } }))
     } catch (error) {
       if (isDuplicateKey(error)) throw new StoreConflict(collection, doc._id)
       throw error
@@ -86,9 +86,20 @@ export function createCloudStore(db: CloudDatabase): DocumentStore {
       const name = assertCollection(collection)
       const patch = toStorablePatch(fields)
       if (isEmptyPatch(patch)) return
-      const updated = await updatedOf(db.collection(name).doc(assertId(id)).update({ data: toCloudUpdate(patch, _) }))
+      const updated = await retry(() => updatedOf(db.collection(name).doc(assertId(id)).update({ data: toCloudUpdate(patch, _) })))
       // The service counts modified documents, so 0 also means "already had these values".
       if (updated === 0 && !(await getDoc(name, id))) throw new StoreMissing(name, id)
+    },
+
+    async updateWhere(collection, where, fields) {
+      scope.refuseInside('updateWhere')
+      const name = assertCollection(collection)
+      const clauses = parseWhere(where)
+      requireIndex(name, clauses)
+      const patch = toStorablePatch(fields)
+      if (isEmptyPatch(patch)) return 0
+      // where(…).update(…) on the server SDK updates every match (multi) in one request.
+      return retry(() => updatedOf(db.collection(name).where(toCloudWhere(clauses, _)).update({ data: toCloudUpdate(patch, _) })))
     },
 
     async patchIf(collection, id, expect: Record<string, Scalar>, fields) {
@@ -99,7 +110,7 @@ export function createCloudStore(db: CloudDatabase): DocumentStore {
       assertId(id)
       if (!isEmptyPatch(patch)) {
         const query = db.collection(name).where({ ...toCloudWhere(expected, _), _id: id })
-        if ((await updatedOf(query.update({ data: toCloudUpdate(patch, _) }))) === 1) return true
+        if ((await retry(() => updatedOf(query.update({ data: toCloudUpdate(patch, _) })))) === 1) return true
       }
       // Nothing modified: either an expectation failed or the values were already in place.
       // Reading now and finding both true is a valid outcome at this later instant.
@@ -113,27 +124,29 @@ export function createCloudStore(db: CloudDatabase): DocumentStore {
       requireIndex(name, clauses, query.orderBy)
       let cursor = db.collection(name).where(toCloudWhere(clauses, _))
       for (const [field, direction] of query.orderBy ?? []) cursor = cursor.orderBy(field, direction)
-      return (await docsOf(cursor.limit(assertLimit(query.limit)).get())) as T[]
+      const limited = cursor.limit(assertLimit(query.limit))
+      return (await retry(() => docsOf(limited.get()))) as T[]
     },
 
     async count(collection: string, where: Where) {
       const name = assertCollection(collection)
       const clauses = parseWhere(where)
       requireIndex(name, clauses)
-      return totalOf(db.collection(name).where(toCloudWhere(clauses, _)).count())
+      return retry(() => totalOf(db.collection(name).where(toCloudWhere(clauses, _)).count()))
     },
 
     async transaction<T>(work: (tx: TxStore) => Promise<T>): Promise<T> {
       scope.refuseInside('transaction')
-      // runTransaction re-runs the callback when the service reports a conflict at commit.
-      return (await db.runTransaction(async (t) => {
+      // runTransaction re-runs the callback when the service reports a conflict at commit; a
+      // transaction refused for the connection limit (−501004) committed nothing and runs again whole.
+      return (await retry(() => db.runTransaction(async (t) => {
         const state: TxState = { open: true }
         try {
           return await scope.run(state, () => work(txStore(t, state)))
         } finally {
           state.open = false
         }
-      })) as T
+      }))) as T
     },
   }
 }

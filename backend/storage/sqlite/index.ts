@@ -5,7 +5,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../collections'
 import { StoreMissing } from '../errors'
 import { requireIndex, type OrderBy } from '../indexed'
 import { assertOpen, createTxScope, type TxState } from '../tx-scope'
-import { applyPatch, assertCollection, assertId, assertLimit, isEmptyPatch, toStorableDoc, toStorablePatch } from '../values'
+import { applyPatch, assertCollection, assertId, assertLimit, isEmptyPatch, patchIsApplied, toStorableDoc, toStorablePatch } from '../values'
 import { parseExpect, parseWhere, type Clause } from '../where'
 import { createMutex } from './mutex'
 import { createSchema, indexName, table } from './schema'
@@ -146,6 +146,24 @@ export function createSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOpt
         const stored = toStorableDoc(doc)
         const sql = `INSERT INTO ${table(assertCollection(collection))} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`
         return prepare(sql).run(stored._id, bodyOf(stored)).changes === 1
+      }),
+
+    updateWhere: (collection, where, fields) =>
+      write('updateWhere', () => {
+        const name = assertCollection(collection)
+        const patch = toStorablePatch(fields)
+        if (isEmptyPatch(patch)) return 0
+        const clauses = parseWhere(where)
+        const part = whereSql(clauses)
+        const rows = prepare(`SELECT id, doc FROM ${source(name, clauses)} WHERE ${part.sql}`).all(...part.params) as Row[]
+        let changed = 0
+        for (const row of rows) {
+          const doc = toDoc(row)
+          if (patchIsApplied(doc, patch)) continue
+          prepare(`UPDATE ${table(name)} SET doc = ? WHERE id = ?`).run(bodyOf(applyPatch(doc, patch)), row.id)
+          changed++
+        }
+        return changed
       }),
 
     patchIf: (collection, id, expect: Record<string, Scalar>, fields) =>

@@ -36,6 +36,10 @@ function clauseSql(clause: Clause): SqlPart {
     case '$in':
       return inSql(clause.field, clause.values)
     default: {
+      if (clause.field === '_id') {
+        const op = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[clause.op]
+        return { sql: `${value} ${op} ?`, params: [clause.value] }
+      }
       const guard = typeof clause.value === 'string' ? `= 'text'` : NUMBER
       const op = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[clause.op]
       return { sql: `(${value} ${op} ? AND ${typeOf(clause.field)} ${guard})`, params: [clause.value] }

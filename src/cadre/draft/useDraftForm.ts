@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { NOTICE_CATEGORIES, ZNoticeDraft, type NoticeDraftInput, type NoticeKind } from '../../../types/notice'
 import { useAction } from '../../hooks/useAction'
@@ -8,6 +8,7 @@ import { callApi } from '../../services/api'
 import { errorMessage } from '../../services/errors'
 import { uploadPhoto } from '../../services/photos'
 import { ensurePrivacyAuthorized } from '../../lib/privacy'
+import { newRequestId } from '../../lib/request-id'
 
 export const MAX_PHOTOS = 3
 type Category = (typeof NOTICE_CATEGORIES)[number]
@@ -24,6 +25,8 @@ export function useDraftForm(villageId: string, initialDate?: string) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [uploading, setUploading] = useState(false)
   const submit = useAction((input: NoticeDraftInput) => callApi('notice.draft', input))
+  // One id per submission: kept across retries of it (a lost answer returns the first notice), renewed once it is saved.
+  const requestId = useRef(newRequestId())
 
   const addPhotos = async () => {
     let picked: string[]
@@ -71,6 +74,7 @@ export function useDraftForm(villageId: string, initialDate?: string) {
       text,
       photos,
       publishDate,
+      requestId: requestId.current,
     }
     const parsed = ZNoticeDraft.safeParse(input)
     if (!parsed.success) {
@@ -80,6 +84,7 @@ export function useDraftForm(villageId: string, initialDate?: string) {
     setErrors({})
     const saved = await submit.execute(parsed.data)
     if (!saved) return false
+    requestId.current = newRequestId()
     reset()
     return true
   }

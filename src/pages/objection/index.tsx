@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
@@ -6,6 +6,7 @@ import { FieldError } from '../../components/FieldError'
 import { useAction } from '../../hooks/useAction'
 import { serverFieldErrors } from '../../lib/form'
 import { callApi } from '../../services/api'
+import { newRequestId } from '../../lib/request-id'
 import './index.css'
 
 /** 申诉: a villager objects to a criticism on their village's board; it is hidden until the secretary decides. */
@@ -13,12 +14,14 @@ export default function ObjectionPage() {
   const { params } = useRouter()
   const noticeId = params.noticeId ?? ''
   const [reason, setReason] = useState('')
-  const submit = useAction((input: { noticeId: string; reason: string }) => callApi('objection.create', input))
+  const submit = useAction((input: { noticeId: string; reason: string; requestId: string }) => callApi('objection.create', input))
+  // Kept across retries of this submission: a retry after a lost answer gets the first objection back.
+  const requestId = useRef(newRequestId())
 
   // The server checks the reason with the contract's schema and its messages come back per field: this
   // page is in the main package, which carries no schemas (a rare form is not worth zod for everyone).
   const onSubmit = async () => {
-    const done = await submit.execute({ noticeId, reason })
+    const done = await submit.execute({ noticeId, reason, requestId: requestId.current })
     if (done) {
       await Taro.showToast({ title: '申诉已提交', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 800)

@@ -44,9 +44,16 @@ describe('the daily board, from draft to the morning loudspeaker', () => {
     expect(board.entries.map((e: Entry) => e.kind)).toEqual(['praise', 'criticism'])
   })
 
-  it('masks the criticised name on the public board', async () => {
+  it('masks the criticised name on the public board and names the 组 only, never the house', async () => {
     const board = await ok(app.call(null, 'board.get', { villageId: 'tiegou' }))
-    expect(entryOf(board, criticismId)?.subjectLabel).toBe(`${maskName(criticismDraft.subject.name)}（${criticismDraft.subject.householdNo}）`)
+    expect(entryOf(board, criticismId)?.subjectLabel).toBe('赵某某（2组）')
+    expect(JSON.stringify(board)).not.toContain('8号')
+  })
+
+  it('reads the 组 only out over the loudspeaker too', async () => {
+    const board = await ok(app.call(DEMO.cadre, 'board.get', { villageId: 'tiegou' }))
+    expect(board.script).toContain('赵某某（2组）')
+    expect(board.script).not.toContain('2组8号')
   })
 
   it('never sends the criticised full name to the public, anywhere in the answer', async () => {

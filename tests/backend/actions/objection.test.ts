@@ -51,6 +51,24 @@ describe('objection.create', () => {
     expect(app.store.dump()).toEqual(before)
   })
 
+  it('answers a retry of the same submission (same requestId) with the first objection, writing nothing', async () => {
+    const criticism = await publishedCriticismToday(app)
+    const payload = { noticeId: criticism.id, reason: REASON, requestId: 'objection-request-0001' }
+    const first = await ok(app.call(DEMO.villager, 'objection.create', payload))
+    const before = app.store.dump()
+    const again = await ok(app.call(DEMO.villager, 'objection.create', payload))
+    expect(again).toEqual(first)
+    expect(again).not.toHaveProperty('requestId')
+    expect(app.store.dump()).toEqual(before)
+  })
+
+  it('still refuses a second objection with another requestId', async () => {
+    const criticism = await publishedCriticismToday(app)
+    await ok(app.call(DEMO.villager, 'objection.create', { noticeId: criticism.id, reason: REASON, requestId: 'objection-request-0001' }))
+    const response = await app.call(DEMO.villager, 'objection.create', { noticeId: criticism.id, reason: REASON, requestId: 'objection-request-0002' })
+    expect(response).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
   it('accepts an objection from a second villager', async () => {
     const { noticeId } = await objected(app)
     const second = await insertSecondVillager(app)

@@ -37,6 +37,7 @@ export function crashingStore(inner: DocumentStore, writesBeforeCrash: number) {
     patch: (collection, id, fields) => write(() => inner.patch(collection, id, fields)),
     insertIfAbsent: (collection, doc) => write(() => inner.insertIfAbsent(collection, doc)),
     patchIf: (collection, id, expect, fields) => write(() => inner.patchIf(collection, id, expect, fields)),
+    updateWhere: (collection, where, fields) => write(() => inner.updateWhere(collection, where, fields)),
     transaction: (work) => inner.transaction((tx) => work(wrapTx(tx))),
   }
   return { store, state }

@@ -68,7 +68,7 @@ describe('runDailyPublish', () => {
 
     it('publishes every approved notice of the day', async () => {
       const report = await runDailyPublish(app.deps)
-      expect(report).toMatchObject({ date: day, noticesPublished: ids.length, boardsCreated: FANGGANG_VILLAGES.length, boardsUpdated: 0 })
+      expect(report).toMatchObject({ date: day, noticesPublished: ids.length, boardsCreated: FANGGANG_VILLAGES.length, boardsUpdated: 0, criticismsReduced: 0 })
     })
 
     it('moves each notice to published on that day’s board', async () => {
@@ -118,7 +118,7 @@ describe('runDailyPublish', () => {
     })
 
     it('reports nothing published and nothing created the second time', () => {
-      expect(second).toMatchObject({ date: day, noticesPublished: 0, boardsCreated: 0, boardsUpdated: 0 })
+      expect(second).toMatchObject({ date: day, noticesPublished: 0, boardsCreated: 0, boardsUpdated: 0, criticismsReduced: 0 })
     })
 
     it('changes nothing in the store the second time', () => {
@@ -222,8 +222,8 @@ describe('runDailyPublish', () => {
       return dump
     }
 
-    // A clean run writes twice per notice (the notice and its audit entry) and once per board.
-    const CRASH_POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 20, 29]
+    // A clean run writes each notice's audit entry, each board, then the notices in one multi-document update.
+    const CRASH_POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 20, 26, 27]
 
     it('covers every write of a clean run with the crash points', async () => {
       app = await makeTestApp()
@@ -231,7 +231,7 @@ describe('runDailyPublish', () => {
       setChinaTime(app, day, '07:00')
       const counting = withCrashingStore(app.deps, Number.POSITIVE_INFINITY)
       await runDailyPublish(counting.deps)
-      expect(counting.state.writes).toBe(ids.length * 2 + FANGGANG_VILLAGES.length)
+      expect(counting.state.writes).toBe(ids.length + FANGGANG_VILLAGES.length + 1)
       expect(Math.max(...CRASH_POINTS)).toBe(counting.state.writes - 1)
     })
 
@@ -257,19 +257,34 @@ describe('runDailyPublish', () => {
       expect(boardCountMismatches(app, day)).toEqual([])
     })
 
-    // Approving after 07:00 publishes at once: the review (2 writes), then the notice, its audit entry and the board's count.
-    it.each([2, 3, 4])('a crash after %i writes of a late approval keeps the approval and is repaired by the next run', async (writesBeforeCrash) => {
+    // Approving after 07:00 approves and publishes in one transaction: the review's and the publication's
+    // audit entries, the notice, and the board.
+    it.each([0, 1, 2, 3])('a crash after %i writes of a late approval leaves it pending, and the retry publishes it once', async (writesBeforeCrash) => {
       app = await makeTestApp()
       const drafted = await draftAsCadre(app, makeDraft({ publishDate: today(app) }))
+      const before = app.store.dump()
       const crashing = withCrashingStore(app.deps, writesBeforeCrash)
       const { handleApiCall } = await import('../../../backend/router')
       const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
       const response = await handleApiCall({ action: 'notice.review', data: { noticeId: drafted.id, decision: 'approve' } }, DEMO.secretary, crashing.deps)
       errors.mockRestore()
-      expect(response).toMatchObject({ ok: true, data: { status: 'approved' } })
-      await runDailyPublish(app.deps)
-      expect(noticesOf(app, [drafted.id])[0]).toMatchObject({ status: 'published', boardDate: today(app) })
+      expect(response).toMatchObject({ ok: false })
+      expect(app.store.dump()).toEqual(before)
+      const retried = await ok<Notice>(app.call(DEMO.secretary, 'notice.review', { noticeId: drafted.id, decision: 'approve' }))
+      expect(retried).toMatchObject({ status: 'published', boardDate: today(app) })
+      expect(publishAudits(app, drafted.id)).toHaveLength(1)
       expect(boardCountMismatches(app, today(app))).toEqual([])
+      const board = await ok(app.call(null, 'board.get', { villageId: 'tiegou' }))
+      expect(board.entries.map((e: { noticeId: string }) => e.noticeId)).toContain(drafted.id)
+    })
+
+    it('a late approval writes exactly four times, all in one transaction', async () => {
+      app = await makeTestApp()
+      const drafted = await draftAsCadre(app, makeDraft({ publishDate: today(app) }))
+      const counting = withCrashingStore(app.deps, Number.POSITIVE_INFINITY)
+      const { handleApiCall } = await import('../../../backend/router')
+      await handleApiCall({ action: 'notice.review', data: { noticeId: drafted.id, decision: 'approve' } }, DEMO.secretary, counting.deps)
+      expect(counting.state.writes).toBe(4)
     })
   })
 })

@@ -293,6 +293,38 @@ function storeContract(makeHarness: () => Promise<Harness>) {
     expect(harness.data().people).toEqual([])
   })
 
+  test('updateWhere patches every match in one call and counts only the documents it changed', async () => {
+    const docs = [makeNotice({ status: 'approved' }), makeNotice({ status: 'approved' }), makeNotice({ status: 'pending' }), makeNotice({ status: 'approved' })]
+    await insertAll(docs)
+    const target = docs.slice(0, 3).map((d) => d._id)
+    expect(await store.updateWhere('notices', { _id: { $in: target }, status: 'approved' }, { status: 'published', boardDate: '2026-11-28' })).toBe(2)
+    const stored = harness.data().notices
+    expect(stored.map((d) => [d._id, d.status, d.boardDate ?? null])).toEqual([
+      [docs[0]._id, 'published', '2026-11-28'],
+      [docs[1]._id, 'published', '2026-11-28'],
+      [docs[2]._id, 'pending', null],
+      [docs[3]._id, 'approved', null],
+    ])
+    // Repeated: nothing matches the condition any more, nothing changes.
+    expect(await store.updateWhere('notices', { _id: { $in: target }, status: 'approved' }, { status: 'published' })).toBe(0)
+    expect(await store.updateWhere('notices', { _id: { $in: target }, status: 'published' }, { status: 'published' })).toBe(0)
+    expect(harness.data().notices).toEqual(stored)
+  })
+
+  test('updateWhere refuses a where no index serves and works only outside transactions', async () => {
+    await expect(store.updateWhere('notices', { title: '通知' }, { status: 'x' })).rejects.toThrow(/no index on notices/)
+    await expect(store.transaction((tx) => (store as DocumentStore).updateWhere('notices', { _id: 'n1' }, { status: 'x' }).then(() => tx.get('notices', 'n1')))).rejects.toBeInstanceOf(StoreMisuse)
+  })
+
+  test('a string range on _id pages through documents that share a key', async () => {
+    const same = '2026-11-27T02:00:00.000Z'
+    const docs = ['a1', 'a2', 'a3', 'a4'].map((id) => makeNotice({ _id: id, createdAt: same }))
+    await insertAll(docs)
+    const page = await store.find('notices', { where: { villageId: 'v1', createdAt: same, _id: { $lt: 'a3' } }, orderBy: [['_id', 'desc']], limit: 10 })
+    expect(ids(page)).toEqual(['a2', 'a1'])
+    await expect(store.find('notices', { where: { _id: { $lt: 3 } }, limit: 1 })).rejects.toBeInstanceOf(StoreMisuse)
+  })
+
   test('a query no declared index serves is refused', async () => {
     await expect(store.find('notices', { where: { title: '通知' }, limit: 10 })).rejects.toThrow(/no index on notices/)
     await expect(store.find('notices', { where: { villageId: 'v1' }, orderBy: [['title', 'asc']], limit: 10 })).rejects.toThrow(/no index/)

@@ -1,0 +1,122 @@
+import { actions, type ActionName } from '../../types/api'
+import { PERMISSIONS, type Permission } from '../../core/permissions'
+import { chinaDay } from '../../core/time'
+import { COLLECTION_NAMES } from '../../backend/storage/collections'
+import { handleApiCall } from '../../backend/router'
+import { makeDraft } from '../support/app-harness'
+import { PAYLOADS, allowedCaller, idSource, plantCallers, plantPendingNotice, type FixtureContext, type FixtureTarget } from '../support/action-fixtures'
+import { startCloudbaseStandin, type CloudbaseStandin, type StandinDoc } from '../support/cloudbase-standin'
+import { makeCloudTestApp } from '../support/cloud-test-app'
+
+// Every action of the table on the cloud adapter (the real wx-server-sdk against the CloudBase
+// stand-in — not the real cloud): database request k of the call fails, before it runs or after it
+// with the answer lost, for every k. The stored state must then be exactly the state before the call
+// or exactly the state after a clean call; the same call again (same payload, same requestId) must
+// end in the clean state — no second record, one audit entry, counters moved once. Actions join by
+// themselves: the list is the contract's, the payloads PAYLOADS'.
+
+type Data = Record<string, StandinDoc[]>
+const TARGET: FixtureTarget = { townshipId: 'fanggang', villageId: 'tiegou' }
+const REQUEST_ID = 'fault-probe-request-0001'
+
+let standin: CloudbaseStandin
+let app: Awaited<ReturnType<typeof makeCloudTestApp>>
+let ctx: FixtureContext
+let seeded: Data
+
+beforeAll(async () => {
+  // A lost answer to a transaction's start leaves it holding the stand-in's lock until this expires.
+  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, transactionTtlMs: 1000 })
+  app = await makeCloudTestApp(standin)
+  await plantCallers(app.store)
+  ctx = { store: app.store, now: app.clock.now, today: chinaDay(app.clock.now), nextId: idSource('fi') }
+  seeded = app.dump()
+}, 60_000)
+afterAll(() => standin.close())
+
+/** Key-sorted JSON: the same documents compare equal whatever order their fields were written in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  )
+
+function restore(data: Data) {
+  standin.reset()
+  standin.importData(data)
+}
+
+interface Case {
+  label: string
+  action: ActionName
+  /** Plants what the call needs (into the seeded data) and answers its payload. */
+  payload: () => Promise<Record<string, unknown>>
+}
+
+const hasRequestId = (action: ActionName) => {
+  const shape = (actions[action].input as unknown as { shape?: Record<string, unknown> }).shape
+  return Boolean(shape && 'requestId' in shape)
+}
+
+const CASES: Case[] = [
+  ...(Object.keys(actions).sort() as ActionName[]).map((action) => ({
+    label: action,
+    action,
+    payload: async () => (await (PAYLOADS[action] as (c: FixtureContext, t: FixtureTarget) => Promise<Record<string, unknown>>)(ctx, TARGET)),
+  })),
+  {
+    label: 'notice.review of a notice due today (approved and published at once)',
+    action: 'notice.review',
+    payload: async () => ({ noticeId: (await plantPendingNotice(ctx, TARGET, { publishDate: ctx.today })).id, decision: 'approve' }),
+  },
+  {
+    label: 'notice.draft of a criticism',
+    action: 'notice.draft',
+    payload: async () => makeDraft({ kind: 'criticism', subject: { name: '赵国庆', householdNo: '2组8号' }, text: '门前长期堆放柴草，请及时清理。', publishDate: ctx.today }),
+  },
+]
+
+function callerFor(action: ActionName): string | null {
+  const permission: Permission = PERMISSIONS[action]
+  // A signed-in newcomer (no person record yet), so me.bindVillage creates one.
+  if (permission.who === 'signedIn') return 'fault-probe-newcomer'
+  return allowedCaller(permission, TARGET).openid
+}
+
+describe.each(CASES.map((c) => [c.label, c] as const))('%s', (_label, probe) => {
+  test('a failure at any database request leaves the state before or after, and the retry ends clean', async () => {
+    restore(seeded)
+    const data = await probe.payload()
+    if (hasRequestId(probe.action)) data.requestId = REQUEST_ID
+    const before = app.dump()
+    const openid = callerFor(probe.action)
+    const call = () => handleApiCall({ action: probe.action, data }, openid, app.deps)
+
+    const start = standin.databaseRequests()
+    const clean = await call()
+    const requests = standin.databaseRequests() - start
+    expect(clean).toMatchObject({ ok: true })
+    const after = canonical(app.dump())
+    const beforeText = canonical(before)
+
+    const errors = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => { if (process.env.FI_DEBUG) process.stderr.write(`${String(args[1] ?? args[0]).slice(0, 400)}\n`) })
+    const problems: string[] = []
+    try {
+      for (const mode of ['before', 'after'] as const) {
+        for (let k = 1; k <= requests; k++) {
+          restore(before)
+          standin.failRequest({ at: standin.databaseRequests() + k, mode })
+          await call()
+          standin.failRequest(null)
+          const state = canonical(app.dump())
+          if (state !== beforeText && state !== after) problems.push(`request ${k} failing ${mode} it ran: a half-written state`)
+          const retried = await call()
+          if (canonical(app.dump()) !== after) problems.push(`request ${k} failing ${mode} it ran: the retry did not end as a clean call (${JSON.stringify(retried).slice(0, 160)})`)
+        }
+      }
+    } finally {
+      errors.mockRestore()
+    }
+    expect(problems).toEqual([])
+    expect(requests).toBeGreaterThan(0)
+  }, 60_000)
+})
