@@ -40,8 +40,11 @@ export function zText(label: string, max: number, min = 1) {
 /** A page size, 1 to 50. */
 export const ZPageLimit = z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条')
 
-/** An opaque page cursor, exactly as a list's `nextCursor` gave it. */
-export const ZCursor = z.string().min(1, '分页游标不能为空').max(200, '分页游标过长').regex(/^[A-Za-z0-9_-]+$/, '分页游标格式不正确')
+/**
+ * An opaque page cursor, exactly as a list's `nextCursor` gave it: base64url (the board's lists) or a
+ * list's sort key such as `2026-11-27T02:00:00.000Z_<id>` (records, applications, inbox).
+ */
+export const ZCursor = z.string().min(1, '分页游标不能为空').max(200, '分页游标过长').regex(/^[A-Za-z0-9_.:-]+$/, '分页游标格式不正确')
 
 /** Keyset pagination: pass back `nextCursor` to get the following page. */
 export const ZPageQuery = z.object({
