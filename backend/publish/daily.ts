@@ -6,6 +6,8 @@ import { zodIssues } from '../router'
 import { publishDueNotices, type PublishReport } from './publish-due'
 import { runMorningReminder, type MorningReminderReport } from '../notify/morning-reminder'
 import { runDueReminders, type ReminderRunReport } from '../notify/reminders'
+// The workflows' due/overdue reminder sources register themselves on load.
+import '../notify/checklist-reminders'
 
 /** The publish, and what the reminders that follow it did (absent when back-filling a past day). */
 export type DailyReport = PublishReport & { morningReminder?: MorningReminderReport | null; dueReminders?: ReminderRunReport[] }
