@@ -2,6 +2,10 @@ import type { Notice } from '../types/notice'
 import { NOTICE_KIND_NAMES } from '../types/notice'
 import type { TemplateKey } from '../types/inbox'
 import type { Objection } from '../types/objection'
+import type { Application } from '../types/application'
+import type { LedgerEntry } from '../types/ledger'
+import type { ChecklistItem } from '../types/checklist'
+import { STAR_NAMES, type Star } from '../types/roles'
 
 /**
  * The notification port: what a workflow hands over when one of its transitions should reach
@@ -109,3 +113,110 @@ export function objectionDecided(objection: Objection): Notification {
 }
 
 const unique = (ids: readonly string[]) => [...new Set(ids)]
+
+// ---- Star applications (创星申报): the applicant and the next reviewer hear of each transition. ----
+
+/** The people an application's transition may reach (looked up by the backend). */
+export interface ApplicationPeople {
+  /** The village's secretaries. */
+  secretaries: readonly string[]
+  /** The task force of the application's star in its township. */
+  taskForce: readonly string[]
+  /** The township's leaders. */
+  leaders: readonly string[]
+}
+
+const APPLICATION_OUTCOMES: Record<string, { kind: string; title: string; body: string } | undefined> = {
+  'application.submit': { kind: 'application.submitted', title: '已提交，等待初审', body: '已提交专班初审。' },
+  'application.return': { kind: 'application.returned', title: '被退回，请修改', body: '被专班退回，请按意见修改后重新提交。' },
+  'application.recommend': { kind: 'application.recommended', title: '已推荐，等待审定', body: '已通过专班初审，推荐至镇党委审定。' },
+  'application.approve': { kind: 'application.approved', title: '已授星', body: '经镇党委审定，已授星。' },
+  'application.reject': { kind: 'application.rejected', title: '未通过审定', body: '经镇党委审定，未通过。' },
+  'application.revoke': { kind: 'application.revoked', title: '已摘星', body: '经镇党委决定，已摘星。' },
+}
+
+/**
+ * Who hears of an application's transition, and what. The applicant — its creator and the
+ * village's secretaries — hear of every move (submit, return, recommend, approve, reject, revoke);
+ * the next reviewer hears it is their turn: on submit the star's task force of the township, on
+ * recommend the township's leaders. Nobody hears of their own action; creating and editing a draft
+ * tell nobody. Event keys are stable per transition (`application.<action>:<id>:v<version>`, the
+ * reviewer's with `.review`), so a retry adds nothing.
+ */
+export function applicationNotifications(
+  app: Application,
+  action: string,
+  actor: string,
+  comment: string | null,
+  people: ApplicationPeople,
+  villageName: string,
+): Notification[] {
+  const outcome = APPLICATION_OUTCOMES[action]
+  if (!outcome) return []
+  const starName = STAR_NAMES[app.star as Star]
+  const what = `${villageName}${app.year}年${starName}申报`
+  const key = `${action}:${app.id}:v${app.version}`
+  const page = `/ratings/detail/index?id=${app.id}`
+  const reviewers = action === 'application.submit' ? people.taskForce : action === 'application.recommend' ? people.leaders : []
+  const reviewerSet = unique(reviewers.filter((r) => r !== actor))
+  const applicant = unique([app.createdBy, ...people.secretaries].filter((p) => p !== actor && !reviewerSet.includes(p)))
+  const said = comment ? `意见：${comment}` : ''
+  const out: Notification[] = []
+  if (applicant.length > 0) {
+    out.push({ event: key, kind: outcome.kind, to: applicant, title: clipThing(`${starName}申报${outcome.title}`), body: `${what}${outcome.body}${said}`, page, template: 'result' })
+  }
+  if (reviewerSet.length > 0) {
+    const step = action === 'application.submit' ? '初审' : '审定'
+    out.push({
+      event: `${action}.review:${app.id}:v${app.version}`,
+      kind: `application.awaiting`,
+      to: reviewerSet,
+      title: clipThing(`${villageName}${starName}申报待${step}`),
+      body: `${what}等待您${step}。${said}`,
+      page,
+      template: 'review',
+    })
+  }
+  return out
+}
+
+// ---- Ledger (台账): the entry's creator hears when it is returned or verified. ----
+
+export function ledgerReviewed(entry: LedgerEntry, actor: string): Notification | null {
+  if (entry.status !== 'returned' && entry.status !== 'verified') return null
+  const verified = entry.status === 'verified'
+  const said = entry.reviewComment ? `意见：${entry.reviewComment}` : ''
+  return {
+    event: `ledger.${verified ? 'verified' : 'returned'}:${entry.id}:v${entry.version}`,
+    kind: verified ? 'ledger.verified' : 'ledger.returned',
+    to: entry.createdBy === actor ? [] : [entry.createdBy],
+    title: verified ? '台账已核实' : '台账被退回，请修改',
+    body: verified
+      ? `您 ${entry.date} 提交的台账已核实。${said}`
+      : `您 ${entry.date} 提交的台账被退回，请修改后重新提交。${said}`,
+    page: verified ? `/records/ledger/index?villageId=${entry.villageId}&month=${entry.month}` : `/records/entry/index?villageId=${entry.villageId}&entryId=${entry.id}`,
+    template: 'result',
+  }
+}
+
+// ---- Improvement checklist (提升清单): its owner hears when an item is due this month, and when overdue. ----
+
+/** The reminder an open item is owed in `month` (China), or null (done, awaiting acceptance, not yet due). */
+export function checklistReminder(item: ChecklistItem, month: string): { key: string; notification: Omit<Notification, 'event'> } | null {
+  if (item.status !== 'open' && item.status !== 'in_progress') return null
+  if (item.dueMonth > month) return null
+  const overdue = item.dueMonth < month
+  return {
+    key: overdue ? `${item.id}:overdue` : `${item.id}:due:${month}`,
+    notification: {
+      kind: overdue ? 'checklist.overdue' : 'checklist.due',
+      to: [item.ownerId],
+      title: overdue ? '提升清单事项已逾期' : '提升清单事项本月到期',
+      body: overdue
+        ? `您负责的“${clipThing(item.text, 40)}”应于 ${item.dueMonth} 完成，已逾期，请尽快办理并销号。`
+        : `您负责的“${clipThing(item.text, 40)}”本月（${item.dueMonth}）到期，请按时办理并销号。`,
+      page: `/records/checklist/index?villageId=${item.villageId}`,
+      template: 'due',
+    },
+  }
+}

@@ -36,7 +36,7 @@ async function updateRating(tx: TxStore, app: Application): Promise<RatingSummar
 
 /**
  * One transition of an application: state machine, compare-and-set on its version, the rating
- * summary, the audit entry and the notification hook, all in one transaction. Two reviewers at
+ * summary and the audit entry in one transaction; the notification hook after it commits. Two reviewers at
  * once: the second finds the record moved on (or its version gone) and gets CONFLICT.
  */
 async function transition(
@@ -48,21 +48,23 @@ async function transition(
   expectedVersion: number | undefined,
   change: (app: Application) => Partial<Application> = () => ({}),
 ): Promise<Application> {
-  return ctx.deps.store.transaction(async (tx) => {
+  const actor = callerOpenid(ctx)
+  const after = await ctx.deps.store.transaction(async (tx) => {
     const before = await getApplication(tx, applicationId)
     if (expectedVersion !== undefined && before.version !== expectedVersion) {
       throw new DomainError('CONFLICT', `该申报已被他人处理（当前状态：${statusName(before)}），请刷新后重试`)
     }
     const status = applicationTransition(before.status, event)
     const at = ctx.now.toISOString()
-    const actor = callerOpenid(ctx)
     const after: Application = { ...before, ...change(before), status, lastComment: comment, updatedAt: at, updatedBy: actor, version: before.version + 1 }
     await tx.patch('applications', applicationId, changedFields(before, after))
     if (status !== before.status) await updateRating(tx, after)
     await appendAudit(tx, { townshipId: before.townshipId, at, actor, action, entity: 'application', entityId: applicationId, before, after, version: after.version })
-    await notifyApplicationTransition(tx, { application: after, action, actor, comment })
     return after
   })
+  // After the commit: the applicant and the next reviewer (never fails the transition).
+  await notifyApplicationTransition(ctx.deps, { application: after, action, actor, comment })
+  return after
 }
 
 const statusName = (app: Application) => ({ draft: '草稿', submitted: '待初审', returned: '已退回', recommended: '已推荐', approved: '已授星', rejected: '未通过', revoked: '已摘星' })[app.status]
@@ -114,7 +116,6 @@ export const createApplication = defineHandler('application.create', {
         await tx.insert('applications', toDoc(app))
         await updateRating(tx, app)
         await appendAudit(tx, { townshipId: app.townshipId, at, actor, action: 'application.create', entity: 'application', entityId: id, before: null, after: app, version: 1 })
-        await notifyApplicationTransition(tx, { application: app, action: 'application.create', actor, comment: null })
         return app
       })
     return createOnce(ctx, 'applications', id, create, getApplication)

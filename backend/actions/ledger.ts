@@ -6,6 +6,8 @@ import { DomainError, invalidInput } from '../../core/errors'
 import { activityTypesFor, criteriaFor, focusOf } from '../../core/catalogue-rules'
 import { applyEntry, complianceId, countStatuses, emptyComplianceYear, evaluateMonth, yearsTouched, type ComplianceYear } from '../../core/compliance'
 import { ledgerTransition } from '../../core/ledger-rules'
+import { ledgerReviewed } from '../../core/notify'
+import { notifyAfter } from '../notify/workflows'
 import { monthOfDay } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
@@ -139,12 +141,15 @@ export const updateLedgerEntry = defineHandler('ledger.update', {
 export const reviewLedgerEntry = defineHandler('ledger.review', {
   target: entryTarget,
   async handle(input, ctx) {
-    return transitionEntry(ctx, input.entryId, `ledger.${input.decision}`, (entry) => ({
+    const entry = await transitionEntry(ctx, input.entryId, `ledger.${input.decision}`, (entry) => ({
       status: ledgerTransition(entry.status, input.decision),
       reviewedBy: callerOpenid(ctx),
       reviewedAt: ctx.now.toISOString(),
       reviewComment: input.comment ?? null,
     }), input.expectedVersion)
+    // After the commit: the entry's creator hears it was verified or returned (never fails the review).
+    await notifyAfter(ctx.deps, `ledger.${input.decision}`, async () => ledgerReviewed(entry, callerOpenid(ctx)))
+    return entry
   },
 })
 

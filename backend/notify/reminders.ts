@@ -41,6 +41,13 @@ export function registerReminderSource(source: ReminderSource): () => void {
   return () => registry.delete(source.name)
 }
 
+/** Takes a source out of the daily run and answers it (tests that drive the registry with their own sources). */
+export function unregisterReminderSource(name: string): ReminderSource | undefined {
+  const source = registry.get(name)
+  registry.delete(name)
+  return source
+}
+
 export interface ReminderRunReport {
   source: string
   items: number

@@ -7,6 +7,8 @@ import { publishDueNotices, type PublishReport } from './publish-due'
 import { runMorningReminder, type MorningReminderReport } from '../notify/morning-reminder'
 import { runDueReminders, type ReminderRunReport } from '../notify/reminders'
 import { reduceOldCriticisms } from './retention'
+// The workflows' due/overdue reminder sources register themselves on load.
+import '../notify/checklist-reminders'
 
 /** The publish, what the retention pass reduced, and what the reminders that follow did (absent when back-filling a past day). */
 export type DailyReport = PublishReport & {

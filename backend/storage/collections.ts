@@ -69,6 +69,8 @@ export const COLLECTIONS = {
     ['villageId', 'status', 'sortKey'],
     ['villageId', 'star', 'sortKey'],
     ['villageId', 'ownerId', 'sortKey'],
+    // The daily due/overdue reminders (backend/notify/checklist-reminders.ts): open items by due month.
+    ['status', 'sortKey'],
   ],
   applications: [
     ['villageId', 'sortKey'],

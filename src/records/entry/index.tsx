@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { photoUrl } from '../../services/photos'
 import { callApi } from '../../services/api'
+import { askToSubscribe } from '../../services/subscribe'
 import { useLedgerForm } from './useLedgerForm'
 import '../records.css'
 
@@ -24,6 +25,8 @@ export default function EntryPage() {
   const star = chosen?.star ?? 1
 
   const submit = async () => {
+    // From the tap, before any await (WeChat's rule): the cadre hears when the entry is verified or returned.
+    void askToSubscribe(['result', 'due'])
     if (await form.send(star)) {
       void Taro.showToast({ title: '已提交，等待专班核实', icon: 'success' })
       setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/records/ledger/index?villageId=${villageId}` })), 600)

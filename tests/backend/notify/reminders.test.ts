@@ -1,7 +1,7 @@
 import { DEMO, makeDraft, makeTestApp, type TestApp } from '../../support/app-harness'
 import { dayFromToday, draftAndApprove, ok, setChinaTime, today } from '../../support/factories'
 import { runDailyPublish } from '../../../backend/publish/daily'
-import { registerReminderSource, runDueReminders, type ReminderSource } from '../../../backend/notify/reminders'
+import { registerReminderSource, runDueReminders, unregisterReminderSource, type ReminderSource } from '../../../backend/notify/reminders'
 import { LOCAL_TEMPLATES } from '../../../backend/notify/config'
 import { SendFailure } from '../../../backend/notify/messenger'
 import { subscriptionId, type SubscriptionDoc } from '../../../backend/notify/subscriptions'
@@ -94,6 +94,14 @@ describe('明早公告提醒 (the morning board reminder)', () => {
 })
 
 describe('due and overdue reminders', () => {
+  // These drive the registry with test-only sources: the built-in checklist source (daily.ts loads it) steps aside.
+  let builtIn: ReminderSource | undefined
+  beforeAll(() => {
+    builtIn = unregisterReminderSource('checklist')
+  })
+  afterAll(() => {
+    if (builtIn) registerReminderSource(builtIn)
+  })
   /** A test-only source: one checklist item due in November, overdue from December (China time). */
   const checklistSource = (scans: string[]): ReminderSource => ({
     name: 'test.checklist',

@@ -87,6 +87,18 @@ function storeContract(makeHarness: () => Promise<Harness>) {
     expect(ids(await query({ $gte: '2026-11-02T00:00:00.000Z', $lt: '2026-11-04T00:00:00.000Z' }))).toEqual(ids(days.slice(1, 3)))
   })
 
+  test('$in on one field with a range and order on another (the checklist reminder scan)', async () => {
+    const items = [
+      ['c1', 'open', '2026-10_c1'], ['c2', 'done', '2026-10_c2'], ['c3', 'in_progress', '2026-11_c3'],
+      ['c4', 'awaiting', '2026-11_c4'], ['c5', 'open', '2026-11_c5'], ['c6', 'open', '2026-12_c6'],
+    ].map(([_id, status, sortKey]) => ({ _id, status, sortKey, villageId: 'v1' }))
+    for (const item of items) await store.insert('checklist', item)
+    const page = (sortKey: Record<string, string>) =>
+      store.find('checklist', { where: { status: { $in: ['open', 'in_progress'] }, sortKey }, orderBy: [['sortKey', 'asc']], limit: 2 })
+    expect(ids(await page({ $lt: '2026-11~' }))).toEqual(['c1', 'c3'])
+    expect(ids(await page({ $gt: '2026-11_c3', $lt: '2026-11~' }))).toEqual(['c5'])
+  })
+
   test('a numeric range matches numbers only, never strings or booleans', async () => {
     const docs = [1, 5, '7', true].map((order, i) => ({ _id: `village${i}`, townshipId: 't1', order }))
     for (const doc of docs) await store.insert('villages', doc)
