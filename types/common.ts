@@ -44,7 +44,7 @@ export const ZPageLimit = z.number().int('每页条数应为整数').min(1, '每
  * An opaque page cursor, exactly as a list's `nextCursor` gave it: base64url (the board's lists) or a
  * list's sort key such as `2026-11-27T02:00:00.000Z_<id>` (records, applications, inbox).
  */
-export const ZCursor = z.string().min(1, '分页游标不能为空').max(200, '分页游标过长').regex(/^[A-Za-z0-9_.:-]+$/, '分页游标格式不正确')
+export const ZCursor = z.string().min(1, '分页游标不能为空').max(200, '分页游标过长').regex(/^[A-Za-z0-9_.:~-]+$/, '分页游标格式不正确')
 
 /** Keyset pagination: pass back `nextCursor` to get the following page. */
 export const ZPageQuery = z.object({

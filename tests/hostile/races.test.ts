@@ -9,6 +9,7 @@ import { COLLECTION_NAMES } from '../../backend/storage/collections'
 import { DEMO, makeDraft, makeTestApp } from '../support/app-harness'
 import { makeCriticismDraft, makePerson } from '../support/factories'
 import { makeCloudTestApp } from '../support/cloud-test-app'
+import { ensureCatalogue } from '../support/records-factories'
 import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
 
 // Many decisions on the same record at once: exactly one wins, every other one is told CONFLICT,
@@ -172,6 +173,7 @@ describe.each(BACKENDS)('%s', (_name, makeApp) => {
   it(`${RACERS} concurrent application.review by two task-force members of the star: one wins, the rest CONFLICT with the current state`, async () => {
     await app.store.insert('people', { ...makePerson({ _id: 'taskforce-4-b', name: '周强', villageId: null, grants: [{ role: 'taskforce', star: 4 }] }) })
     const year = Number(today().slice(0, 4))
+    await ensureCatalogue(app.store, 'fanggang', year)
     const draft = await must<{ id: string }>(app.call(DEMO.cadre, 'application.create', { villageId: 'tiegou', star: 4, year }))
     await must(app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id }))
     const responses = await Promise.all(
@@ -195,6 +197,7 @@ describe.each(BACKENDS)('%s', (_name, makeApp) => {
 
   it(`${RACERS} concurrent application.create of the same village, star and year: exactly one live application`, async () => {
     const year = Number(today().slice(0, 4))
+    await ensureCatalogue(app.store, 'fanggang', year)
     const responses = await Promise.all(
       Array.from({ length: RACERS }, (_, i) => app.call(i % 2 === 0 ? DEMO.cadre : DEMO.secretary, 'application.create', { villageId: 'tiegou', star: 5, year })),
     )

@@ -14,6 +14,7 @@ import type { Notice } from '../../../types/notice'
 import type { Doc } from '../../../core/store'
 import { DomainError } from '../../../core/errors'
 import { runDailyPublish } from '../../../backend/publish/daily'
+import { publishDueNotices } from '../../../backend/publish/publish-due'
 import { toDoc } from '../../../backend/repository'
 import { FANGGANG_VILLAGES } from '../../../backend/seed/fanggang-data'
 import { SimulatedCrash, withCrashingStore } from './crashing-store'
@@ -225,12 +226,12 @@ describe('runDailyPublish', () => {
     // A clean run writes each notice's audit entry, each board, then the notices in one multi-document update.
     const CRASH_POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 20, 26, 27]
 
-    it('covers every write of a clean run with the crash points', async () => {
+    it('covers every write of a clean publish with the crash points (the reminders follow it)', async () => {
       app = await makeTestApp()
       const { day, ids } = await approvedForTomorrow(app)
       setChinaTime(app, day, '07:00')
       const counting = withCrashingStore(app.deps, Number.POSITIVE_INFINITY)
-      await runDailyPublish(counting.deps)
+      await publishDueNotices(counting.deps, { date: day })
       expect(counting.state.writes).toBe(ids.length + FANGGANG_VILLAGES.length + 1)
       expect(Math.max(...CRASH_POINTS)).toBe(counting.state.writes - 1)
     })
@@ -278,13 +279,15 @@ describe('runDailyPublish', () => {
       expect(board.entries.map((e: { noticeId: string }) => e.noticeId)).toContain(drafted.id)
     })
 
-    it('a late approval writes exactly four times, all in one transaction', async () => {
+    // Four writes in one transaction; the drafter's notification follows the commit (two more writes).
+    it('a late approval writes four times in one transaction, then notifies its drafter', async () => {
       app = await makeTestApp()
       const drafted = await draftAsCadre(app, makeDraft({ publishDate: today(app) }))
       const counting = withCrashingStore(app.deps, Number.POSITIVE_INFINITY)
       const { handleApiCall } = await import('../../../backend/router')
       await handleApiCall({ action: 'notice.review', data: { noticeId: drafted.id, decision: 'approve' } }, DEMO.secretary, counting.deps)
-      expect(counting.state.writes).toBe(4)
+      expect(counting.state.writes).toBe(4 + 2)
+      expect(app.store.dump().inbox?.filter((d) => (d as { openid?: string }).openid === drafted.draftedBy)).toHaveLength(1)
     })
   })
 })
