@@ -40,6 +40,12 @@ export interface CloudbaseStandin {
   failRequest(plan: FailurePlan | null): void
   /** Whether the planned failure happened. */
   failureHappened(): boolean
+  /**
+   * Resolves once no database request has been in flight for `quietMs`: a call that failed part-way
+   * may still have sibling requests (parallel reads, bounded-parallel writes) running, which would
+   * otherwise land on the next test's data.
+   */
+  idle(quietMs?: number): Promise<void>
   /** Drops all documents (collections stay declared) and the recorded openapi calls. */
   reset(): void
   close(): Promise<void>
@@ -212,6 +218,13 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       failed = false
     },
     failureHappened: () => failed,
+    idle: async (quietMs = 50) => {
+      let quietSince = Date.now()
+      while (Date.now() - quietSince < quietMs) {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        if (inFlight > 0) quietSince = Date.now()
+      }
+    },
     resetRequestCounts: () => {
       counts = {}
     },
