@@ -6,7 +6,7 @@
  * Needs `dist/h5` (`npm run build:h5`) and /usr/bin/chromium.
  */
 import { artifactsDir, requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
+import { launchBrowser, type Browser, openRoute, signInAsDemo } from '../support/browser'
 import { startLocalServer, type RunningLocalServer } from '../support/local-server'
 import { DEFAULT_NOW } from '../support/app-harness'
 import type { Page } from 'playwright-core'
@@ -22,17 +22,9 @@ let server: RunningLocalServer
 let browser: Browser
 let page: Page
 
-async function open(route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#${route}`)
-}
+const open = (route: string) => openRoute(page, server.baseUrl, route)
 
-async function signInAs(openid: string, expectedName: string): Promise<void> {
-  await open('/pages/me/index')
-  await page.locator(`.demo-person[data-openid="${openid}"] .demo-person__login`).click()
-  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
-  await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
-}
+const signInAs = (openid: string, expectedName: string) => signInAsDemo(page, server.baseUrl, openid, expectedName)
 
 const badge = () => page.locator('.me-link--inbox .me-inbox__badge')
 

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
+import { launchBrowser, type Browser, signInAsDemo } from '../support/browser'
 import { startLocalServer, type RunningLocalServer } from '../support/local-server'
 import { DEFAULT_NOW } from '../support/app-harness'
 
@@ -38,17 +38,8 @@ async function photo(color: string): Promise<Buffer> {
   return Buffer.from(dataUrl.split(',')[1], 'base64')
 }
 
-async function open(route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#${route}`)
-}
 
-async function signInAs(openid: string, expectedName: string): Promise<void> {
-  await open('/pages/me/index')
-  await page.locator(`.demo-person[data-openid="${openid}"] .demo-person__login`).click()
-  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
-  await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
-}
+const signInAs = (openid: string, expectedName: string) => signInAsDemo(page, server.baseUrl, openid, expectedName)
 
 const fraudItem = () => page.locator('.compliance-item[data-criterion="s4-fangdianzha"]')
 const api = (openid: string, action: string, data: unknown) => server.post('/cloud/api', { action, data }, { 'X-Demo-Openid': openid })

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
+import { launchBrowser, type Browser, openRoute, signInAsDemo } from '../support/browser'
 import { startLocalServer, type RunningLocalServer } from '../support/local-server'
 import { DEFAULT_NOW } from '../support/app-harness'
 
@@ -23,17 +23,9 @@ let browser: Browser
 let page: Page
 let applicationId = ''
 
-async function open(route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#${route}`)
-}
+const open = (route: string) => openRoute(page, server.baseUrl, route)
 
-async function signInAs(openid: string, expectedName: string): Promise<void> {
-  await open('/pages/me/index')
-  await page.locator(`.demo-person[data-openid="${openid}"] .demo-person__login`).click()
-  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
-  await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
-}
+const signInAs = (openid: string, expectedName: string) => signInAsDemo(page, server.baseUrl, openid, expectedName)
 
 const openDetail = () => open(`/ratings/detail/index?id=${applicationId}`)
 const status = (text: string) => page.locator('.rt-status', { hasText: `状态：${text}` }).waitFor()

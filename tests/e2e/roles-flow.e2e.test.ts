@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
+import { launchBrowser, type Browser, openRoute, signInAsDemo } from '../support/browser'
 import { startLocalServer, type RunningLocalServer } from '../support/local-server'
 import { DEFAULT_NOW, makeDraft } from '../support/app-harness'
 import { addDays, chinaDay } from '../../core/time'
@@ -24,17 +24,10 @@ let browser: Browser
 let page: Page
 let code: string
 
-async function open(route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#${route}`)
-}
+const open = (route: string) => openRoute(page, server.baseUrl, route)
 
 /** Signs in through 演示登录 on 我的. */
-async function signInAs(openid: string): Promise<void> {
-  await open('/pages/me/index')
-  await page.locator(`.demo-person[data-openid="${openid}"] .demo-person__login`).click()
-  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
-}
+const signInAs = (openid: string) => signInAsDemo(page, server.baseUrl, openid)
 
 /** A draft sent as `openid` from this browser, as the page's own client would send it. */
 function draftAs(openid: string, villageId: string) {

@@ -73,3 +73,17 @@ export async function launchBrowser(): Promise<Browser> {
     },
   }
 }
+
+/** Opens an H5 route afresh: through a blank page, so a hash route reloads its page and data. */
+export async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${baseUrl}/#${route}`)
+}
+
+/** Signs in through 我的 → 演示登录 as `openid` (local mode only); waits for `expectedName` when given. */
+export async function signInAsDemo(page: Page, baseUrl: string, openid: string, expectedName?: string): Promise<void> {
+  await openRoute(page, baseUrl, '/pages/me/index')
+  await page.locator(`.demo-person[data-openid="${openid}"] .demo-person__login`).click()
+  await page.waitForSelector(`.demo-person--current[data-openid="${openid}"]`)
+  if (expectedName) await page.locator('.me-who__name', { hasText: expectedName }).waitFor()
+}
