@@ -10,6 +10,7 @@ import { makeChecklistItem, makeLedgerEntry } from '../tests/support/records-fac
 import { applyEntry, emptyComplianceYear, yearsTouched, type ComplianceYear } from '../core/compliance'
 import { catalogueId } from '../core/catalogue-rules'
 import { ARTICLE_STANDARDS } from '../backend/seed/standards'
+import { writeChecklistItems } from '../backend/checklist-writes'
 
 /** How much data a scale holds. */
 export interface Scale {
@@ -113,7 +114,7 @@ export async function buildDataset(store: SqliteStore, scale: Scale, today: stri
           id: `${village.id}-ck-${k}`, townshipId: village.townshipId, villageId: village.id, star: ((k % 5) + 1) as 1 | 2 | 3 | 4 | 5,
           ownerId: 'demo-cadre-tiegou', dueMonth: addDays(today, (k - 5) * 30).slice(0, 7), status: k < 3 ? 'done' : 'open',
         })
-        await tx.insert('checklist', toDoc(item))
+        await writeChecklistItems(tx, [{ before: null, after: item }])
         checklistItems++
       }
     })

@@ -8,7 +8,8 @@ import { checklistTransition, isOverdue, sortKeyOf, type ChecklistEvent } from '
 import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
-import { changedFields, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
+import { getChecklistItem, getLedgerEntry, getVillage, toRecord, type Stored } from '../repository'
+import { writeChecklistItems } from '../checklist-writes'
 import { creationId, createOnce } from '../create-once'
 import { checkPhotos } from './ledger'
 import { parseStarCell, readImportRows } from '../xlsx'
@@ -51,7 +52,7 @@ async function transitionItem(ctx: ActionContext, itemId: string, action: string
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw new DomainError('CONFLICT', '该事项已被他人修改，请刷新后重试')
     const after: ChecklistItem = { ...before, ...change(before), updatedAt: ctx.now.toISOString(), version: before.version + 1 }
     after.sortKey = sortKeyOf(after.dueMonth, after.id)
-    await tx.patch('checklist', itemId, changedFields(before, after))
+    await writeChecklistItems(tx, [{ before, after }])
     await appendAudit(tx, { townshipId: before.townshipId, at: after.updatedAt, actor: callerOpenid(ctx), action, entity: 'checklist', entityId: itemId, before, after, version: after.version })
     return after
   })
@@ -65,7 +66,7 @@ export const createChecklistItem = defineHandler('checklist.create', {
     const item = newItem(ctx, creationId(ctx, input.requestId), { ...input, townshipId: village.townshipId, villageId: village.id, owner })
     const create = () =>
       ctx.deps.store.transaction(async (tx) => {
-        await tx.insert('checklist', toDoc(item))
+        await writeChecklistItems(tx, [{ before: null, after: item }])
         await appendAudit(tx, { townshipId: item.townshipId, at: item.createdAt, actor: item.createdBy, action: 'checklist.create', entity: 'checklist', entityId: item.id, before: null, after: item, version: 1 })
         return item
       })
@@ -110,7 +111,7 @@ export const importChecklist = defineHandler('checklist.import', {
     )
     const create = () =>
       ctx.deps.store.transaction(async (tx) => {
-        for (const item of items) await tx.insert('checklist', toDoc(item))
+        await writeChecklistItems(tx, items.map((item) => ({ before: null, after: item })))
         await appendAudit(tx, {
           townshipId: village.townshipId, at: ctx.now.toISOString(), actor: callerOpenid(ctx), action: 'checklist.import', entity: 'checklist-import',
           entityId: base, before: null, after: { villageId: village.id, itemIds: items.map((i) => i.id) }, version: 1,

@@ -6,6 +6,7 @@ import type { DocumentStore } from '../../core/store'
 import type { AuditStep } from '../../types/audit'
 import type { Person } from '../../core/caller'
 import { criteriaFor } from '../../core/catalogue-rules'
+import { checklistFigures, checklistTallyId, type ChecklistTally } from '../../core/checklist-tally'
 import { complianceId, countStatuses, evaluateMonth, type ComplianceYear } from '../../core/compliance'
 import { emptyCell, ratingId, type RatingSummary } from '../../core/application-rules'
 import { notFound } from '../../core/errors'
@@ -15,8 +16,6 @@ import type { BoardDoc } from '../publish/board-doc'
 import { defineHandler, type ActionContext } from '../action'
 import { findCatalogue, getChecklistItem, getLedgerEntry, getNotice, getVillage, toRecord, type Stored } from '../repository'
 import { getApplication } from './application'
-
-const OPEN_CHECKLIST = ['open', 'in_progress', 'awaiting']
 
 /** A village's stars and level from its rating summary (none yet: every cell empty, level 0). */
 export function ratingOf(villageId: string, year: number, summary: RatingSummary | null | undefined): Rating {
@@ -53,37 +52,29 @@ const byId = <T extends { _id: string }>(docs: T[]) => new Map(docs.map((d) => [
 
 /**
  * The grid for a page of villages. Reads: the villages page, then one query each for their rating
- * summaries, targets, compliance summaries and boards of the month, the catalogue, and three
- * index-served counts of checklist items per village — the same number whatever the size of the
- * ledgers, checklists and application histories.
+ * summaries, targets, compliance summaries, checklist tallies and boards of the month (two for a
+ * page of 50), and the catalogue — summaries kept on write, so the same number whatever the number
+ * of villages on the page or the size of the ledgers, checklists and application histories.
  */
 export async function dashboardRows(store: DocumentStore, villages: Village[], townshipId: string, year: number, month: string, today: string, now: Date): Promise<DashboardRow[]> {
   if (villages.length === 0) return []
   const ids = villages.map((v) => v.id)
   const n = ids.length
-  const [ratings, targets, compliance, boards, catalogue] = await Promise.all([
+  const [ratings, targets, compliance, boards, catalogue, tallies] = await Promise.all([
     store.find<RatingSummary>('ratings', { where: { _id: { $in: ids.map((id) => ratingId(id, year)) } }, limit: n }),
     store.find<Stored<Target>>('targets', { where: { _id: { $in: ids.map((id) => `${id}_${year}`) } }, limit: n }),
     store.find<ComplianceYear>('compliance', { where: { _id: { $in: ids.map((id) => complianceId(id, year)) } }, limit: n }),
     monthBoards(store, ids, month),
     findCatalogue(store, townshipId, year),
+    store.find<ChecklistTally>('checklistTallies', { where: { _id: { $in: ids.map(checklistTallyId) } }, limit: n }),
   ])
   const currentMonth = chinaMonth(now)
-  const checklists = await Promise.all(
-    ids.map(async (villageId) => {
-      const [total, done, overdue] = await Promise.all([
-        store.count('checklist', { villageId }),
-        store.count('checklist', { villageId, status: 'done' }),
-        store.count('checklist', { villageId, status: { $in: OPEN_CHECKLIST }, sortKey: { $lt: currentMonth } }),
-      ])
-      return { total, done, overdue }
-    }),
-  )
+  const tallyById = byId(tallies)
   const ratingById = byId(ratings)
   const targetById = byId(targets)
   const complianceById = byId(compliance)
   const criteria = catalogue ? criteriaFor(catalogue, month) : []
-  const rows = villages.map((village, i): Omit<DashboardRow, 'rank'> => {
+  const rows = villages.map((village): Omit<DashboardRow, 'rank'> => {
     const items = catalogue ? evaluateMonth(criteria, complianceById.get(complianceId(village.id, year)) ?? null, month, today) : []
     const counts = countStatuses(items)
     const target = targetById.get(`${village.id}_${year}`)
@@ -95,7 +86,7 @@ export async function dashboardRows(store: DocumentStore, villages: Village[], t
       target: target ? { level: target.level, stars: target.stars } : null,
       compliance: counts,
       complianceRate: items.length ? counts.done / items.length : 0,
-      checklist: checklists[i],
+      checklist: checklistFigures(tallyById.get(checklistTallyId(village.id)), currentMonth),
       praise: own.reduce((sum, b) => sum + b.praiseCount, 0),
       criticism: own.reduce((sum, b) => sum + b.criticismCount, 0),
     }

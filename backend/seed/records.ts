@@ -12,6 +12,7 @@ import type { TxStore } from '../../core/store'
 import { toDoc } from '../repository'
 import { FANGGANG, FANGGANG_VILLAGES } from './fanggang-data'
 import { ARTICLE_STANDARDS } from './standards'
+import { writeChecklistItems } from '../checklist-writes'
 
 /** 每月工作区: the township's monthly focus, echoing the article. */
 const FOCUS = [
@@ -164,6 +165,6 @@ async function seedRecordsIn(store: TxStore, deps: Deps, today: string): Promise
       evidence: closed ? { ledgerEntryId: null, photos: [], note: '已完成，资料已归档', at: now, by: owner._id } : null,
       reviewComment: null, createdBy: 'seed-fangbei-wangyuke', createdAt: now, updatedAt: now, version: closed ? 3 : 1,
     }
-    await store.insert('checklist', toDoc(item))
+    await writeChecklistItems(store, [{ before: null, after: item }])
   }
 }

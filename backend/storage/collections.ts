@@ -72,6 +72,8 @@ export const COLLECTIONS = {
     // The daily due/overdue reminders (backend/notify/checklist-reminders.ts): open items by due month.
     ['status', 'sortKey'],
   ],
+  // One per village: its checklist's figures, kept on write (core/checklist-tally.ts); read by id.
+  checklistTallies: [],
   applications: [
     ['villageId', 'sortKey'],
     ['villageId', 'year', 'sortKey'],

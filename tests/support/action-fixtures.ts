@@ -18,6 +18,7 @@ import type { LedgerEntry } from '../../types/ledger'
 import type { ChecklistItem } from '../../types/checklist'
 import type { Application, ApplicationStatus } from '../../types/application'
 import { ratingId, type RatingSummary } from '../../core/application-rules'
+import { writeChecklistItems } from '../../backend/checklist-writes'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
 // suites and the benchmark. Every action of the contract needs a factory here: the mapped type
@@ -186,7 +187,7 @@ export async function plantChecklistItem(ctx: FixtureContext, target: FixtureTar
     id: ctx.nextId('ck'), townshipId: target.townshipId, villageId: target.villageId, ownerId: owner._id, ownerName: owner.name,
     dueMonth: ctx.today.slice(0, 7), ...overrides,
   })
-  await ctx.store.insert('checklist', toDoc(item))
+  await writeChecklistItems(ctx.store, [{ before: null, after: item }])
   return item
 }
 

@@ -1,0 +1,34 @@
+import type { ChecklistItem } from '../types/checklist'
+import type { TxStore } from '../core/store'
+import { checklistTallyId, emptyChecklistTally, moveChecklistTally, type ChecklistTally } from '../core/checklist-tally'
+import { changedFields, toDoc } from './repository'
+
+export interface ChecklistChange {
+  /** null: a new item. */
+  before: ChecklistItem | null
+  after: ChecklistItem
+}
+
+/**
+ * Writes checklist items and, in the same transaction, their villages' tallies (collection
+ * `checklistTallies`): every checklist write goes through here, so the figures never drift from the
+ * items. By id only, as cloud transactions require: one read and one write per village touched.
+ */
+export async function writeChecklistItems(tx: TxStore, changes: ChecklistChange[]): Promise<void> {
+  const tallies = new Map<string, { tally: ChecklistTally; stored: boolean }>()
+  for (const { before, after } of changes) {
+    if (before) await tx.patch('checklist', after.id, changedFields(before, after))
+    else await tx.insert('checklist', toDoc(after))
+    let entry = tallies.get(after.villageId)
+    if (!entry) {
+      const stored = await tx.get<ChecklistTally>('checklistTallies', checklistTallyId(after.villageId))
+      entry = { tally: stored ?? emptyChecklistTally(after.villageId), stored: !!stored }
+      tallies.set(after.villageId, entry)
+    }
+    entry.tally = moveChecklistTally(entry.tally, before, after)
+  }
+  for (const { tally, stored } of tallies.values()) {
+    if (stored) await tx.patch('checklistTallies', tally._id, { total: tally.total, done: tally.done, openByMonth: tally.openByMonth })
+    else await tx.insert('checklistTallies', { ...tally })
+  }
+}
