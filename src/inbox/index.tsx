@@ -9,6 +9,7 @@ import { openPage } from '../lib/open-page'
 import { callApi } from '../services/api'
 import { errorMessage } from '../services/errors'
 import './index.css'
+import { withElderMode } from '../components/ElderMode'
 
 const DELIVERY_NOTES: Record<NonNullable<InboxItem['delivery']>['status'], string> = {
   sent: '已同时发送微信提醒',
@@ -34,7 +35,7 @@ function Message({ item, read, onOpen }: { item: InboxItem; read: boolean; onOpe
 }
 
 /** 消息: what the app has to tell me — drafts to review, decisions, reminders — newest first. */
-export default function InboxPage() {
+function InboxPage() {
   const list = usePagedList((cursor) => callApi('inbox.list', { cursor, limit: 20 }), [])
   // Read locally at once; the server is told in the background.
   const [readNow, setReadNow] = useState<Set<string>>(new Set())
@@ -84,3 +85,5 @@ export default function InboxPage() {
     </View>
   )
 }
+
+export default withElderMode(InboxPage)

@@ -10,6 +10,8 @@
  * the `api` cloud function runs, over an in-memory SQLite store seeded with 方岗镇 (tests/support/app-harness).
  * Needs `dist/weapp` (`npm run build:weapp`; `npm test` builds it first).
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { DEMO, makeTestApp, type TestApp } from '../support/app-harness'
 import { requireBuildOutput } from '../support/build-output'
 import { installWeappSimulator, waitFor, type SimPage, type WeappSimulator } from '../support/weapp-simulator'
@@ -23,8 +25,11 @@ let sim: WeappSimulator
 let caller: string | null = DEMO.villager
 const open: SimPage[] = []
 
+let DIST = ''
+
 beforeAll(async () => {
   const distDir = requireBuildOutput('weapp', ['app.js', 'app.json', 'base.wxml', 'pages/board/index.js', 'pages/history/index.js', 'pages/me/index.js'])
+  DIST = distDir
   backend = await makeTestApp()
   sim = installWeappSimulator(distDir, async ({ name, data }) => {
     if (name !== 'api') throw new Error(`cloud function ${name} does not exist`)
@@ -208,6 +213,27 @@ describe('我的 (pages/me/index)', () => {
     page.tap('.me-link--draft')
     const nav = await waitFor('wx.navigateTo', () => sim.wxCalls.slice(before).find((c) => c.api === 'navigateTo'))
     expect((nav.arg as { url: string }).url).toBe('/cadre/draft/index')
+  })
+})
+
+describe('长辈模式 in the mini-program', () => {
+  test('the switch in 我的 puts the large-text class on this page and on every page opened after, and is remembered', async () => {
+    caller = DEMO.villager
+    const me = openPage('pages/me/index')
+    const elderSwitch = await waitFor('the 长辈模式 switch', () => me.findAll('.me-elder__switch')[0])
+    expect(me.findAll('.elder-mode')).toHaveLength(0)
+    elderSwitch.dispatchEvent('change', { detail: { value: true } })
+    await waitFor('the class on 我的', () => me.findAll('.elder-mode').length === 1)
+    expect([...sim.storage.entries()].find(([key]) => key.endsWith('elderMode'))?.[1]).toBe(true)
+
+    const board = openPage('pages/board/index')
+    await waitFor('the class on 今日公告', () => board.findAll('.elder-mode').length === 1)
+    // The class's variables are what every size of the build scales with.
+    expect(readFileSync(join(DIST, 'app-origin.wxss'), 'utf8')).toContain('.elder-mode{--elder-text:1.25;--elder-tap:1.25}')
+    expect(readFileSync(join(DIST, 'pages/board/index.wxss'), 'utf8')).toMatch(/font-size:calc\(\d+rpx\*var\(--elder-text, 1\)\)/)
+
+    elderSwitch.dispatchEvent('change', { detail: { value: false } })
+    await waitFor('the class gone from 我的', () => me.findAll('.elder-mode').length === 0)
   })
 })
 

@@ -14,6 +14,7 @@ import { withPrivacy } from '../../lib/privacy'
 import { callApi } from '../../services/api'
 import { AdminGate, Chips, newRequestId, useVillages } from '../components/shared'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 type InvitableRole = 'cadre' | 'secretary' | 'taskforce' | 'leader' | 'admin'
 
@@ -35,7 +36,7 @@ function secretaryVillage(me: Me): string | null {
 const STATUS_NAMES: Record<InviteStatus, string> = { open: '待使用', used: '已使用', cancelled: '已取消', expired: '已过期' }
 
 /** 邀请干部: make a single-use code for one role, share it, and see and cancel the township's invitations. */
-export default function InvitationsPage() {
+function InvitationsPage() {
   return <AdminGate entry='invitations'>{(me) => <Invitations me={me} />}</AdminGate>
 }
 
@@ -201,3 +202,5 @@ function InviteList({ townshipId, villageId, refreshKey, villageName }: { townsh
     </View>
   )
 }
+
+export default withElderMode(InvitationsPage)

@@ -9,6 +9,7 @@ import { pagedListState, usePagedList } from '../../hooks/usePagedList'
 import { grantLabel } from '../../lib/grants'
 import { callApi } from '../../services/api'
 import { AdminGate, useVillages } from '../components/shared'
+import { withElderMode } from '../../components/ElderMode'
 
 /** The one village a secretary (only) manages; null for township managers. */
 function secretaryVillage(me: Me): string | null {
@@ -19,7 +20,7 @@ function secretaryVillage(me: Me): string | null {
 const grantKey = (g: RoleGrant) => `${g.role}-${'villageId' in g ? g.villageId : 'star' in g ? g.star : ''}`
 
 /** 人员与角色: who holds which role (a secretary: their village's cadres), and revoking a grant with a reason. */
-export default function PeoplePage() {
+function PeoplePage() {
   return <AdminGate entry='people'>{(me) => <People me={me} />}</AdminGate>
 }
 
@@ -88,3 +89,5 @@ function GrantLine({ holder, grant, label, onRevoked }: { holder: RoleHolder; gr
     </View>
   )
 }
+
+export default withElderMode(PeoplePage)

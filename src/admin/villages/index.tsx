@@ -8,9 +8,10 @@ import { useAction } from '../../hooks/useAction'
 import { useAsync } from '../../hooks/useAsync'
 import { callApi } from '../../services/api'
 import { AdminGate, Chips, newRequestId, useVillages } from '../components/shared'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 村庄管理: rename, add, reorder and archive the township's villages; deployment admins also add townships. */
-export default function VillagesPage() {
+function VillagesPage() {
   return <AdminGate entry='villages'>{(me) => <Villages me={me} />}</AdminGate>
 }
 
@@ -127,3 +128,5 @@ function TownshipAdmin({ onCreated }: { onCreated: () => unknown }) {
     </View>
   )
 }
+
+export default withElderMode(VillagesPage)

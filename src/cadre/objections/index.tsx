@@ -9,6 +9,7 @@ import { NoticeCard } from '../components/NoticeCard'
 import { DecideActions } from './DecideActions'
 import '../review/index.css'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 function OpenObjections({ villageId, canDecide }: { villageId: string; canDecide: boolean }) {
   const list = usePagedList((cursor) => callApi('objection.listOpen', { villageId, cursor, limit: 20 }), [villageId])
@@ -35,7 +36,7 @@ function OpenObjections({ villageId, canDecide }: { villageId: string; canDecide
 }
 
 /** 申诉处理: open objections to the village's criticisms; the secretary decides each. */
-export default function ObjectionsPage() {
+function ObjectionsPage() {
   return (
     <CadreGate>
       {({ me, villageId }) => (
@@ -47,3 +48,5 @@ export default function ObjectionsPage() {
     </CadreGate>
   )
 }
+
+export default withElderMode(ObjectionsPage)

@@ -6,6 +6,7 @@ import { isLeader, isSecretaryOf } from '../../lib/grants'
 import { CadreGate } from '../components/CadreGate'
 import { DraftList } from './DraftList'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** The village's secretary, or a township leader (the server checks the township). */
 const canReview = (me: Me, villageId: string) => isSecretaryOf(me, villageId) || isLeader(me)
@@ -13,7 +14,7 @@ const canReview = (me: Me, villageId: string) => isSecretaryOf(me, villageId) ||
 type Tab = 'pending' | 'all'
 
 /** 审核公告: the secretary's queue of pending drafts, and every draft of the village for its cadres. */
-export default function ReviewPage() {
+function ReviewPage() {
   // A message about a decision opens on every draft (?tab=all), where the drafter sees its status.
   const { params } = useRouter()
   const [tab, setTab] = useState<Tab>(params.tab === 'all' ? 'all' : 'pending')
@@ -45,3 +46,5 @@ export default function ReviewPage() {
     </CadreGate>
   )
 }
+
+export default withElderMode(ReviewPage)

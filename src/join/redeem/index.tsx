@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction'
 import { grantLabel } from '../../lib/grants'
 import { callApi } from '../../services/api'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** The code a scan or a link brought: `scene` from an unlimited mini-program code, `code` from a link or the local QR. */
 function codeFromLaunch(params: Record<string, string | undefined>): string {
@@ -19,7 +20,7 @@ function codeFromLaunch(params: Record<string, string | undefined>): string {
 }
 
 /** 输入邀请码: the invited person gives the code and their real name, and holds the role from then on. */
-export default function RedeemPage() {
+function RedeemPage() {
   const router = useRouter()
   const [code, setCode] = useState(() => codeFromLaunch(router.params))
   const [name, setName] = useState('')
@@ -67,3 +68,5 @@ export default function RedeemPage() {
     </View>
   )
 }
+
+export default withElderMode(RedeemPage)

@@ -12,12 +12,13 @@ import { useMe } from '../../hooks/useMe'
 import { useVillageName } from '../../hooks/useVillageName'
 import { todayInChina } from '../../lib/day'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 const openSwitcher = () => Taro.navigateTo({ url: '/pages/villages/index' })
 const openHistory = () => Taro.switchTab({ url: '/pages/history/index' })
 
 /** 今日公告: the chosen (or bound) village's board for today in China; without one, the villages to choose from. */
-export default function BoardPage() {
+function BoardPage() {
   const me = useMe()
   const [chosen, setChosen] = useChosenVillage()
   const villageId = chosen?.id ?? me.data?.villageId ?? null
@@ -73,3 +74,5 @@ export default function BoardPage() {
     </View>
   )
 }
+
+export default withElderMode(BoardPage)

@@ -8,9 +8,10 @@ import { useMe } from '../../hooks/useMe'
 import { useVillageName } from '../../hooks/useVillageName'
 import { todayInChina } from '../../lib/day'
 import '../board/index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** One village's board for one day: opened from 往期 or from a card shared to a group. */
-export default function DayPage() {
+function DayPage() {
   const { params } = useRouter()
   const villageId = params.villageId || null
   const date = params.date || todayInChina()
@@ -43,3 +44,5 @@ export default function DayPage() {
     </View>
   )
 }
+
+export default withElderMode(DayPage)

@@ -9,6 +9,7 @@ import { useVillageName } from '../../hooks/useVillageName'
 import { formatDay } from '../../lib/day'
 import { callApi } from '../../services/api'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 const openSwitcher = () => Taro.navigateTo({ url: '/pages/villages/index' })
 
@@ -27,7 +28,7 @@ function DateRow({ villageId, item }: { villageId: string; item: BoardDate }) {
 }
 
 /** 往期: the published days of the chosen village, newest first, loaded page by page. */
-export default function HistoryPage() {
+function HistoryPage() {
   const me = useMe()
   const [chosen] = useChosenVillage()
   const villageId = chosen?.id ?? me.data?.villageId ?? null
@@ -81,3 +82,5 @@ export default function HistoryPage() {
     </View>
   )
 }
+
+export default withElderMode(HistoryPage)

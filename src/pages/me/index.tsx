@@ -13,6 +13,7 @@ import { ElderSwitch } from './ElderSwitch'
 import { MyId } from './MyId'
 import { RoleLinks } from './RoleLinks'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 // Only the browser build carries the demo login; webpack drops this require from the weapp bundle.
 const DemoLogin =
@@ -21,7 +22,7 @@ const DemoLogin =
     : null
 
 /** 我的: who the server says I am, my village, and the way into cadre work. */
-export default function MePage() {
+function MePage() {
   const me = useMe()
   const data = me.data
   return (
@@ -54,3 +55,5 @@ export default function MePage() {
     </View>
   )
 }
+
+export default withElderMode(MePage)

@@ -8,9 +8,10 @@ import { serverFieldErrors } from '../../lib/form'
 import { callApi } from '../../services/api'
 import { newRequestId } from '../../lib/request-id'
 import './index.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 申诉: a villager objects to a criticism on their village's board; it is hidden until the secretary decides. */
-export default function ObjectionPage() {
+function ObjectionPage() {
   const { params } = useRouter()
   const noticeId = params.noticeId ?? ''
   const [reason, setReason] = useState('')
@@ -53,3 +54,5 @@ export default function ObjectionPage() {
     </View>
   )
 }
+
+export default withElderMode(ObjectionPage)

@@ -3,9 +3,10 @@ import { View } from '@tarojs/components'
 import type { Village } from '../../../types/village'
 import { VillagePicker } from '../../components/VillagePicker'
 import { useChosenVillage } from '../../hooks/useChosenVillage'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 切换村庄: the same list as a new visitor's 今日公告; the choice is kept on this device. */
-export default function VillagesPage() {
+function VillagesPage() {
   const [chosen, setChosen] = useChosenVillage()
 
   const choose = (v: Village) => {
@@ -19,3 +20,5 @@ export default function VillagesPage() {
     </View>
   )
 }
+
+export default withElderMode(VillagesPage)

@@ -11,6 +11,7 @@ import { CadreGate } from '../../cadre/components/CadreGate'
 import { StarCell } from '../StarCell'
 import { currentYear } from '../lib'
 import '../ratings.css'
+import { withElderMode } from '../../components/ElderMode'
 
 const open = (id: string) => Taro.navigateTo({ url: `/ratings/detail/index?id=${id}` })
 
@@ -69,6 +70,8 @@ function VillageApplications({ villageId }: { villageId: string }) {
 }
 
 /** 创星申报: the village's five stars this year, and the way to apply for one. */
-export default function ApplyPage() {
+function ApplyPage() {
   return <View className='rt-page'><CadreGate>{({ villageId }) => <VillageApplications villageId={villageId} />}</CadreGate></View>
 }
+
+export default withElderMode(ApplyPage)

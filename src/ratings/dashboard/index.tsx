@@ -9,9 +9,10 @@ import { ActionButton } from '../../components/ActionButton'
 import { Legend, StarCell } from '../StarCell'
 import { currentYear } from '../lib'
 import '../ratings.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 督导看板: every village × the five stars, with the month's figures and the ranking. */
-export default function DashboardPage() {
+function DashboardPage() {
   const year = currentYear()
   const grid = useAsync(() => callApi('dashboard.get', { year, limit: 50 }), [year])
   const exporting = useAction(async () => {
@@ -55,3 +56,5 @@ export default function DashboardPage() {
     </View>
   )
 }
+
+export default withElderMode(DashboardPage)

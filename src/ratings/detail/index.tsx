@@ -15,9 +15,10 @@ import { StateView } from '../../components/StateView'
 import { ActionButton } from '../../components/ActionButton'
 import { ACTION_NAMES } from '../lib'
 import '../ratings.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 申报详情: the self-assessment, the buttons the caller's role allows in its state, and the timeline. */
-export default function DetailPage() {
+function DetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const me = useMe()
@@ -116,3 +117,5 @@ export default function DetailPage() {
     </View>
   )
 }
+
+export default withElderMode(DetailPage)

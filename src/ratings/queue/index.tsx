@@ -8,9 +8,10 @@ import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { StateView } from '../../components/StateView'
 import '../ratings.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 待办申报: the task force's queue of its star (待初审), a leader's (已推荐 to decide, 已授星 to revoke if need be). */
-export default function QueuePage() {
+function QueuePage() {
   const me = useMe()
   const grants = me.data?.grants ?? []
   const star = grants.find((g) => g.role === 'taskforce')?.star
@@ -48,3 +49,5 @@ export default function QueuePage() {
     </View>
   )
 }
+
+export default withElderMode(QueuePage)

@@ -13,12 +13,13 @@ import { checklistLabel } from '../lib/status'
 import { openExport } from '../lib/download'
 import { uploadWithRetry } from '../lib/upload'
 import '../records.css'
+import { withElderMode } from '../../components/ElderMode'
 
 type Filter = 'all' | 'mine' | 'overdue' | 'awaiting' | 'open'
 const FILTERS: Array<[Filter, string]> = [['all', '全部'], ['mine', '我本月到期'], ['overdue', '已逾期'], ['awaiting', '待验收'], ['open', '未开始']]
 
 /** 提升清单: a village's items with filters, 销号 with evidence, and acceptance. `?villageId=`. */
-export default function ChecklistPage() {
+function ChecklistPage() {
   const { params } = useRouter()
   const me = useMe()
   const villageId = params.villageId || pickCadreVillage(me.data, null)
@@ -90,3 +91,5 @@ export default function ChecklistPage() {
     </View>
   )
 }
+
+export default withElderMode(ChecklistPage)

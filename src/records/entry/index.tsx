@@ -11,9 +11,10 @@ import { callApi } from '../../services/api'
 import { askToSubscribe } from '../../services/subscribe'
 import { useLedgerForm } from './useLedgerForm'
 import '../records.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 登记台账 (`?villageId=`; `&entryId=` fixes a returned entry). */
-export default function EntryPage() {
+function EntryPage() {
   const { params } = useRouter()
   const villageId = params.villageId ?? ''
   const me = useMe()
@@ -92,3 +93,5 @@ export default function EntryPage() {
     </View>
   )
 }
+
+export default withElderMode(EntryPage)

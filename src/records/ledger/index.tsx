@@ -10,9 +10,10 @@ import { STAR_NAMES } from '../../../types/roles'
 import { chinaMonthNow, complianceLabel, ledgerLabel } from '../lib/status'
 import { openExport } from '../lib/download'
 import '../records.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 村级台账: the month's compliance at a glance, the township's focus, and the village's entries. `?villageId=` for 调阅. */
-export default function LedgerPage() {
+function LedgerPage() {
   const { params } = useRouter()
   const me = useMe()
   const villageId = params.villageId || pickCadreVillage(me.data, null)
@@ -92,3 +93,5 @@ export default function LedgerPage() {
     </View>
   )
 }
+
+export default withElderMode(LedgerPage)

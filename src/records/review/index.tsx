@@ -11,9 +11,10 @@ import { errorMessage } from '../../services/errors'
 import { photoUrl } from '../../services/photos'
 import { ledgerLabel } from '../lib/status'
 import '../records.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 台账核实: the task force's queue of its star's entries awaiting verification, across the township. */
-export default function ReviewPage() {
+function ReviewPage() {
   const me = useMe()
   const star = me.data?.grants.find((g) => g.role === 'taskforce')?.star as Star | undefined
   const queue = useAsync(async () => {
@@ -60,3 +61,5 @@ export default function ReviewPage() {
     </View>
   )
 }
+
+export default withElderMode(ReviewPage)
