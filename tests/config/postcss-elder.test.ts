@@ -30,3 +30,20 @@ describe('长辈模式 build step (config/postcss-elder.js)', () => {
     )
   })
 })
+
+describe('长辈模式 reaches every page', () => {
+  it('every page of the app config, subpackages included, is exported through withElderMode', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readFileSync } = require('node:fs') as typeof import('node:fs')
+    const configText = readFileSync('src/app.config.ts', 'utf8')
+    const pages: string[] = [...configText.matchAll(/pages:\s*\[([^\]]*)\]/g)].flatMap((m, i) => {
+      const names = [...m[1].matchAll(/'([^']+)'/g)].map((n) => n[1])
+      if (i === 0) return names
+      const root = [...configText.slice(0, m.index).matchAll(/root:\s*'([^']+)'/g)].pop()?.[1]
+      return names.map((n) => `${root}/${n}`)
+    })
+    expect(pages.length).toBeGreaterThan(15)
+    const unwrapped = pages.filter((page) => !/export default withElderMode\(\w+\)/.test(readFileSync(`src/${page}.tsx`, 'utf8')))
+    expect(unwrapped).toEqual([])
+  })
+})
