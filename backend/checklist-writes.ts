@@ -1,6 +1,7 @@
 import type { ChecklistItem } from '../types/checklist'
 import type { TxStore } from '../core/store'
 import { checklistTallyId, emptyChecklistTally, moveChecklistTally, type ChecklistTally } from '../core/checklist-tally'
+import { remindKeyOf } from '../core/checklist-rules'
 import { changedFields, toDoc } from './repository'
 
 export interface ChecklistChange {
@@ -10,15 +11,18 @@ export interface ChecklistChange {
 }
 
 /**
- * Writes checklist items and, in the same transaction, their villages' tallies (collection
+ * Writes checklist items (with their reminder key) and, in the same transaction, their villages' tallies (collection
  * `checklistTallies`): every checklist write goes through here, so the figures never drift from the
  * items. By id only, as cloud transactions require: one read and one write per village touched.
  */
 export async function writeChecklistItems(tx: TxStore, changes: ChecklistChange[]): Promise<void> {
   const tallies = new Map<string, { tally: ChecklistTally; stored: boolean }>()
   for (const { before, after } of changes) {
-    if (before) await tx.patch('checklist', after.id, changedFields(before, after))
-    else await tx.insert('checklist', toDoc(after))
+    // A new item, or a new due month, is owed the reminders of its due month again; other edits leave the key alone.
+    const remindKey = remindKeyOf(after.dueMonth, after.id)
+    if (!before) await tx.insert('checklist', { ...toDoc(after), remindKey })
+    else if (before.dueMonth !== after.dueMonth) await tx.patch('checklist', after.id, { ...changedFields(before, after), remindKey })
+    else await tx.patch('checklist', after.id, changedFields(before, after))
     let entry = tallies.get(after.villageId)
     if (!entry) {
       const stored = await tx.get<ChecklistTally>('checklistTallies', checklistTallyId(after.villageId))

@@ -60,7 +60,13 @@ export async function getLedgerEntry(store: TxStore, id: string): Promise<import
 export async function getChecklistItem(store: TxStore, id: string): Promise<import('../types/checklist').ChecklistItem> {
   const doc = await store.get<Stored<import('../types/checklist').ChecklistItem>>('checklist', id)
   if (!doc) throw notFound('清单事项不存在')
-  return toRecord(doc)
+  return checklistRecord(doc)
+}
+
+/** The item as the app sees it: without the stored reminder bookkeeping (`remindKey`, backend/checklist-writes.ts). */
+export function checklistRecord(doc: Stored<import('../types/checklist').ChecklistItem> & { remindKey?: unknown }): import('../types/checklist').ChecklistItem {
+  const { remindKey: _remindKey, ...rest } = doc
+  return toRecord(rest)
 }
 
 export async function findCatalogue(store: TxStore, townshipId: string, year: number): Promise<import('../types/catalogue').Catalogue | null> {

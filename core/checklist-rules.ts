@@ -32,3 +32,16 @@ export const isOverdue = (item: Pick<ChecklistItem, 'status' | 'dueMonth'>, curr
   item.status !== 'done' && item.dueMonth < currentMonth
 
 export const sortKeyOf = (dueMonth: string, id: string) => `${dueMonth}_${id}`
+
+/**
+ * When an item is next owed a reminder (stored as `remindKey` = `<month>_<id>`, indexed with its
+ * status, so the daily run reads only the items owed one): from its due month (the "due this month"
+ * reminder); after that reminder, from the month after (the overdue one); after the overdue one, never.
+ * Moving the due month starts over.
+ */
+export const NEVER_REMIND = '~'
+export const remindKeyOf = (remindFrom: string, id: string) => `${remindFrom}_${id}`
+
+/** The item's next reminder month once the reminder of `month` has gone out. */
+export const remindFromAfter = (dueMonth: string, month: string, nextMonth: (m: string) => string): string =>
+  month <= dueMonth ? nextMonth(dueMonth) : NEVER_REMIND

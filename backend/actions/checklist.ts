@@ -8,7 +8,7 @@ import { checklistTransition, isOverdue, sortKeyOf, type ChecklistEvent } from '
 import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
-import { getChecklistItem, getLedgerEntry, getVillage, toRecord, type Stored } from '../repository'
+import { checklistRecord, getChecklistItem, getLedgerEntry, getVillage, type Stored } from '../repository'
 import { writeChecklistItems } from '../checklist-writes'
 import { creationId, createOnce } from '../create-once'
 import { checkPhotos } from './ledger'
@@ -198,7 +198,7 @@ export async function listChecklistPage(ctx: ActionContext, input: Parameters<ty
     where.sortKey = { ...range, $gt: input.cursor }
   }
   const docs = await ctx.deps.store.find<Stored<ChecklistItem>>('checklist', { where, orderBy: [['sortKey', 'asc']], limit: input.limit + 1 })
-  const items = docs.slice(0, input.limit).map((d) => toRecord<ChecklistItem>(d))
+  const items = docs.slice(0, input.limit).map(checklistRecord)
   const ownerIds = [...new Set(items.map((i) => i.ownerId))]
   const owners = new Map(await Promise.all(ownerIds.map(async (id) => [id, await ctx.deps.store.get<Person>('people', id)] as const)))
   return {

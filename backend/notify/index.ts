@@ -28,6 +28,8 @@ export interface InboxDoc {
 export interface NotifyReport {
   written: number
   sent: number
+  /** Recipients whose entry could not be written (logged): the caller may try again later. */
+  failed: number
 }
 
 export const inboxId = (openid: string, event: string) => createHash('sha256').update(`${openid}\n${event}`).digest('hex').slice(0, 32)
@@ -48,7 +50,7 @@ export function inboxDoc(openid: string, n: Notification, now: Date, delivery: D
  * whatever goes wrong is logged and the action that notified stands.
  */
 export async function notify(deps: Deps, n: Notification): Promise<NotifyReport> {
-  const report: NotifyReport = { written: 0, sent: 0 }
+  const report: NotifyReport = { written: 0, sent: 0, failed: 0 }
   for (const openid of new Set(n.to)) {
     try {
       const doc = inboxDoc(openid, n, deps.now())
@@ -58,6 +60,7 @@ export async function notify(deps: Deps, n: Notification): Promise<NotifyReport>
       if (delivery.status === 'sent') report.sent++
       await deps.store.patch('inbox', doc._id, { delivery })
     } catch (error) {
+      report.failed++
       console.error(`[notify] ${n.event} → ${openid} failed`, error)
     }
   }

@@ -15,6 +15,8 @@ export interface ReminderItem {
   /** Stable per reminder, e.g. `checklist:<itemId>:overdue`. */
   key: string
   notification: Omit<Notification, 'event'>
+  /** After the notification is written: marks the item reminded, so later runs do not read it again. */
+  settle?: () => Promise<void>
 }
 
 export interface ReminderScan {
@@ -75,6 +77,7 @@ export async function runDueReminders(deps: Deps, options: { sources?: readonly 
           const r = await notify(deps, { ...item.notification, event: `reminder:${source.name}:${item.key}` })
           report.written += r.written
           report.sent += r.sent
+          if (!r.failed) await item.settle?.()
         }
         if (!nextCursor) break
         cursor = nextCursor

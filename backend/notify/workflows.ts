@@ -17,11 +17,11 @@ import { townshipRoleHolders, villageRoleHolders } from './recipients'
 export async function notifyAfter(deps: Deps, label: string, build: () => Promise<Notification | null>): Promise<NotifyReport> {
   try {
     const notification = await build()
-    if (!notification || notification.to.length === 0) return { written: 0, sent: 0 }
+    if (!notification || notification.to.length === 0) return { written: 0, sent: 0, failed: 0 }
     return await notify(deps, notification)
   } catch (error) {
     console.error(`[notify] ${label}: could not notify`, error)
-    return { written: 0, sent: 0 }
+    return { written: 0, sent: 0, failed: 1 }
   }
 }
 

@@ -69,8 +69,8 @@ export const COLLECTIONS = {
     ['villageId', 'status', 'sortKey'],
     ['villageId', 'star', 'sortKey'],
     ['villageId', 'ownerId', 'sortKey'],
-    // The daily due/overdue reminders (backend/notify/checklist-reminders.ts): open items by due month.
-    ['status', 'sortKey'],
+    // The daily due/overdue reminders (backend/notify/checklist-reminders.ts): open items owed a reminder.
+    ['status', 'remindKey'],
   ],
   // One per village: its checklist's figures, kept on write (core/checklist-tally.ts); read by id.
   checklistTallies: [],

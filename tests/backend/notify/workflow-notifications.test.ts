@@ -161,7 +161,8 @@ describe('checklist: the owner hears when an item is due this month and when it 
     const [second] = await runDueReminders(app.deps, { sources: [checklistReminders] })
     expect(first.error).toBeNull()
     expect(first.written).toBeGreaterThan(0)
-    expect(second).toMatchObject({ items: first.items, written: 0, error: null })
+    // The second run finds nobody owed a reminder: it reads one empty page and writes nothing.
+    expect(second).toMatchObject({ items: 0, written: 0, error: null })
     expect(mine()).toEqual([['checklist.due', `reminder:checklist:${item.id}:due:2026-11`]])
 
     // December: the first is overdue (once), the second due (once); a closed item is reminded no more.
@@ -180,15 +181,27 @@ describe('checklist: the owner hears when an item is due this month and when it 
 
   it('pages through more than one page in key order', async () => {
     setChinaTime(app, '2026-11-27', '07:00')
-    const before = (await runDueReminders(app.deps, { sources: [checklistReminders] }))[0].items
+    // Whatever was owed before is reminded (and settled) first.
+    await runDueReminders(app.deps, { sources: [checklistReminders] })
     for (let i = 0; i < 101; i++) {
       await ok(app.call(DEMO.secretary, 'checklist.create', { villageId: 'tiegou', star: 3, text: `事项 ${i} 路灯维修`, ownerId: DEMO.cadre, dueMonth: '2026-11' }))
     }
     const scan = jest.spyOn(checklistReminders, 'scan')
     const [report] = await runDueReminders(app.deps, { sources: [checklistReminders] })
-    expect(report).toMatchObject({ items: before + 101, error: null })
+    expect(report).toMatchObject({ items: 101, error: null })
     expect(scan.mock.calls.length).toBeGreaterThanOrEqual(2)
     expect(mine()).toHaveLength(101)
+  })
+
+  it('moving an item to a later month makes it owed that month’s due reminder again', async () => {
+    setChinaTime(app, '2026-11-27', '07:00')
+    const item = await ok<ChecklistItem>(app.call(DEMO.secretary, 'checklist.create', { villageId: 'tiegou', star: 3, text: '村史馆布展', ownerId: DEMO.cadre, dueMonth: '2026-11' }))
+    await runDueReminders(app.deps, { sources: [checklistReminders] })
+    await ok(app.call(DEMO.cadre, 'checklist.update', { itemId: item.id, dueMonth: '2026-12' }))
+    setChinaTime(app, '2026-12-02', '07:00')
+    await runDueReminders(app.deps, { sources: [checklistReminders] })
+    const events = all().filter((d) => d.event.includes(item.id)).map((d) => d.event).sort()
+    expect(events).toEqual([`reminder:checklist:${item.id}:due:2026-11`, `reminder:checklist:${item.id}:due:2026-12`])
   })
 
   it('runs from the daily publish (local scheduler and cloud publishDaily share it)', async () => {

@@ -91,10 +91,10 @@ function storeContract(makeHarness: () => Promise<Harness>) {
     const items = [
       ['c1', 'open', '2026-10_c1'], ['c2', 'done', '2026-10_c2'], ['c3', 'in_progress', '2026-11_c3'],
       ['c4', 'awaiting', '2026-11_c4'], ['c5', 'open', '2026-11_c5'], ['c6', 'open', '2026-12_c6'],
-    ].map(([_id, status, sortKey]) => ({ _id, status, sortKey, villageId: 'v1' }))
+    ].map(([_id, status, remindKey]) => ({ _id, status, remindKey, villageId: 'v1' }))
     for (const item of items) await store.insert('checklist', item)
-    const page = (sortKey: Record<string, string>) =>
-      store.find('checklist', { where: { status: { $in: ['open', 'in_progress'] }, sortKey }, orderBy: [['sortKey', 'asc']], limit: 2 })
+    const page = (remindKey: Record<string, string>) =>
+      store.find('checklist', { where: { status: { $in: ['open', 'in_progress'] }, remindKey }, orderBy: [['remindKey', 'asc']], limit: 2 })
     expect(ids(await page({ $lt: '2026-11~' }))).toEqual(['c1', 'c3'])
     expect(ids(await page({ $gt: '2026-11_c3', $lt: '2026-11~' }))).toEqual(['c5'])
   })
