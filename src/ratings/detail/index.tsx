@@ -68,7 +68,7 @@ export default function DetailPage() {
             <View className='rt-card'>
               <Text className='rt-title'>自评（逐条标准）</Text>
               {app.rows.map((row) => (
-                <View key={row.criterionId} className='rt-row' style={{ display: 'block' }}>
+                <View key={row.criterionId} className='rt-row rt-assess-row' data-criterion={row.criterionId} style={{ display: 'block' }}>
                   <Text style={{ display: 'block', fontWeight: 'bold' }}>{row.title}</Text>
                   {row.months.length > 0 && (
                     <Text className='rt-muted' style={{ display: 'block' }}>

@@ -76,17 +76,17 @@ export default function ChecklistImportPage() {
   return (
     <View className='records-page cl-import'>
       <View className='card'>
-        <Text className='records-field__label'>第 1 步：下载模板，按列填写“星级（可留空表示全村）、清单内容、责任人姓名、完成时限 YYYY-MM”，第 2 行起每行一条。</Text>
+        <Text className='records-field__label' style={{ display: 'block' }}>第 1 步：下载模板，按列填写“星级（可留空表示全村）、清单内容、责任人姓名、完成时限 YYYY-MM”，第 2 行起每行一条。</Text>
         <Button className='btn btn--ghost cl-template' size='mini' onClick={template}>下载模板</Button>
       </View>
       <View className='card'>
-        <Text className='records-field__label'>第 2 步：选择填好的表格（.xlsx，不超过 1 MB）</Text>
+        <Text className='records-field__label' style={{ display: 'block' }}>第 2 步：选择填好的表格（.xlsx，不超过 1 MB）</Text>
         <Button className='btn btn--ghost cl-choose' onClick={choose}>{file ? '重新选择文件' : '选择文件'}</Button>
         {file && <Text className='muted cl-file'>已选择：{file.name}（{Math.ceil(file.size / 1024)} KB）</Text>}
         {fileError && <Text className='error-text cl-file-error'>{fileError}</Text>}
       </View>
       <ActionButton className='btn btn--primary cl-import-submit' loading={sending} disabled={!file || sending} onClick={send}>
-        {sending ? '正在导入…' : '开始导入'}
+        开始导入
       </ActionButton>
       {outcome && 'created' in outcome && (
         <View className='card cl-result cl-result--ok'>

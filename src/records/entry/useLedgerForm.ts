@@ -90,7 +90,7 @@ export function useLedgerForm(villageId: string, entryId: string | null, openid:
 
   // A draft reopened after a reload or a restart: a chosen photo that was not uploaded before may be
   // gone (the browser's blob: addresses die with the page, WeChat clears its temp files). Those are
-  // dropped and said so, never claimed; the ones still readable are uploaded now.
+  // dropped and said so, never claimed; the ones still readable stay pending and go up with the send.
   useEffect(() => {
     const kept = draft.pendingPaths
     if (!kept.length) return
@@ -103,7 +103,6 @@ export function useLedgerForm(villageId: string, entryId: string | null, openid:
         setDraft((d) => ({ ...d, pendingPaths: d.pendingPaths.filter((p) => alive.includes(p) || !kept.includes(p)) }))
         setNotice(`上次选择的 ${lost} 张照片未能上传且已无法读取，已从草稿中移除，请重新添加`)
       }
-      void uploadPending(alive)
     })
     return () => { live = false }
     // eslint-disable-next-line react-hooks/exhaustive-deps
