@@ -105,6 +105,7 @@ test('the cadre adds a checklist item by hand; the form says what is missing fir
   await page.locator('.checklist-item', { hasText: MANUAL_TEXT }).waitFor()
   const items = (await api('checklist.list', { villageId: 'tiegou', limit: 50 })).body.data.items
   expect(items.map((i: any) => [i.text, i.star, i.ownerName, i.dueMonth, i.status])).toEqual([[MANUAL_TEXT, 4, '张建国', '2026-12', 'open']])
+  expect(browser.pageErrors).toEqual([])
 })
 
 test('an import with a bad row is refused row by row and writes nothing; the fixed sheet imports both rows', async () => {
@@ -182,6 +183,7 @@ test('the cadre links ledger entries and a checklist item as evidence on a row; 
   expect(await chip.innerText()).toMatch(/台账 · 2026-\d\d-\d\d 防电诈教育/)
   expect(await page.locator('.rt-assess-row[data-criterion="s4-fangdianzha"] .ev-chip--checklist').innerText()).toContain(MANUAL_TEXT)
   await shot('application-evidence-saved')
+  expect(browser.pageErrors).toEqual([])
 })
 
 test('a ledger photo is uploaded when chosen and survives a reload; one that never uploaded is dropped with a notice', async () => {
@@ -208,4 +210,12 @@ test('a ledger photo is uploaded when chosen and survives a reload; one that nev
   expect(await page.locator('.entry-photo').getAttribute('src')).toMatch(/\/files\/[a-f0-9]{32}\.jpg$/)
   await shot('ledger-draft-after-reload')
   browser.pageErrors.length = 0 // the aborted uploads are this test's doing
+})
+
+test('the secretary, who may read the village’s roles, can assign an item to any of its cadres', async () => {
+  await signInAsDemo(page, server.baseUrl, 'demo-secretary-tiegou', '王志刚')
+  await open('/records/checklist-new/index?villageId=tiegou')
+  await page.locator('.cl-owner', { hasText: '张建国' }).waitFor()
+  expect((await page.locator('.cl-owner').allInnerTexts()).sort()).toEqual(['张建国', '王志刚'].sort())
+  expect(browser.pageErrors).toEqual([])
 })

@@ -1,30 +1,34 @@
 import type { Me } from '../../../types/village'
 import { callApi } from '../../services/api'
-import { ApiCallError } from '../../services/errors'
 
 export type OwnerChoice = { personId: string; name: string }
 
+/** The village's cadres and secretary from role.list (answered to its secretary and the township's leaders and admins). */
+async function listedOfficers(villageId: string, out: Map<string, string>): Promise<void> {
+  let cursor: string | undefined
+  for (let page = 0; page < 5; page++) {
+    const res = await callApi('role.list', { villageId, limit: 50, ...(cursor ? { cursor } : {}) })
+    for (const h of res.items) {
+      const officer = h.grants.some((g) => (g.role === 'cadre' || g.role === 'secretary') && g.villageId === villageId)
+      if (h.personId && officer) out.set(h.personId, h.name)
+    }
+    if (!res.nextCursor) return
+    cursor = res.nextCursor
+  }
+}
+
 /**
- * The people an item may be assigned to (the village's cadres and its secretary). The secretary and
- * township leaders read them from role.list; a cadre, who may not, gets themself and the owners the
- * village's checklist already names. The server checks the chosen owner again.
+ * The people an item may be assigned to (the village's cadres and its secretary). Those who may read
+ * role.list (core/permissions.ts) get every officer; a cadre, who may not, gets themself and the
+ * owners the village's checklist already names. The server checks the chosen owner again.
  */
 export async function loadOwnerChoices(villageId: string, me: Me | undefined): Promise<OwnerChoice[]> {
   const out = new Map<string, string>()
   if (me?.personId && me.name) out.set(me.personId, me.name)
-  try {
-    let cursor: string | undefined
-    for (let page = 0; page < 5; page++) {
-      const res = await callApi('role.list', { villageId, limit: 50, ...(cursor ? { cursor } : {}) })
-      for (const h of res.items) {
-        const officer = h.grants.some((g) => (g.role === 'cadre' || g.role === 'secretary') && g.villageId === villageId)
-        if (h.personId && officer) out.set(h.personId, h.name)
-      }
-      if (!res.nextCursor) break
-      cursor = res.nextCursor
-    }
-  } catch (e) {
-    if (!(e instanceof ApiCallError) || e.code !== 'FORBIDDEN') throw e
+  const mayList = !!me?.grants.some((g) => (g.role === 'secretary' && g.villageId === villageId) || g.role === 'leader' || g.role === 'admin')
+  if (mayList) {
+    await listedOfficers(villageId, out)
+  } else {
     const items = await callApi('checklist.list', { villageId, limit: 50 })
     for (const item of items.items) if (!item.unowned) out.set(item.ownerId, item.ownerName)
   }
