@@ -3,7 +3,7 @@ import { callApi } from '../../services/api'
 
 export type OwnerChoice = { personId: string; name: string }
 
-/** The village's cadres and secretary from role.list (answered to its secretary and the township's leaders and admins). */
+/** The village's cadres and secretary from role.list (which shows a person's id to admins only). */
 async function listedOfficers(villageId: string, out: Map<string, string>): Promise<void> {
   let cursor: string | undefined
   for (let page = 0; page < 5; page++) {
@@ -18,14 +18,15 @@ async function listedOfficers(villageId: string, out: Map<string, string>): Prom
 }
 
 /**
- * The people an item may be assigned to (the village's cadres and its secretary). Those who may read
- * role.list (core/permissions.ts) get every officer; a cadre, who may not, gets themself and the
- * owners the village's checklist already names. The server checks the chosen owner again.
+ * The people an item may be assigned to (the village's cadres and its secretary). An admin gets every
+ * officer from role.list; anyone else (role.list hides other people's ids from them) gets themself and
+ * the owners the village's checklist already names; the import assigns anyone by name. The server
+ * checks the chosen owner again.
  */
 export async function loadOwnerChoices(villageId: string, me: Me | undefined): Promise<OwnerChoice[]> {
   const out = new Map<string, string>()
   if (me?.personId && me.name) out.set(me.personId, me.name)
-  const mayList = !!me?.grants.some((g) => (g.role === 'secretary' && g.villageId === villageId) || g.role === 'leader' || g.role === 'admin')
+  const mayList = !!me && (me.deploymentAdmin || me.grants.some((g) => g.role === 'admin'))
   if (mayList) {
     await listedOfficers(villageId, out)
   } else {
