@@ -125,6 +125,8 @@ export function useLedgerForm(villageId: string, entryId: string | null, openid:
 
   /** Uploads what is pending (kept on failure for the next try), then sends; true when saved. */
   const send = async (star: 1 | 2 | 3 | 4 | 5): Promise<boolean> => {
+    // Photos still going up would be uploaded twice; the button waits for them too.
+    if (uploading.current) return false
     setSending(true)
     setError(null)
     try {
