@@ -22,7 +22,7 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
     {
       // Ledgers, compliance, the improvement checklist and the task force's review queue.
       root: 'records',
-      pages: ['ledger/index', 'entry/index', 'review/index', 'checklist/index'],
+      pages: ['ledger/index', 'entry/index', 'review/index', 'checklist/index', 'checklist-new/index', 'checklist-import/index'],
     },
     {
       // Star applications and the township dashboard (创星申报、督导看板).

@@ -80,7 +80,7 @@ test('the cadre records this month’s 防电诈教育 with a photo; compliance 
   const chooser = page.waitForEvent('filechooser')
   await page.click('.entry-add-photo')
   await (await chooser).setFiles({ name: 'fraud.jpg', mimeType: 'image/jpeg', buffer: await photo('#c8161d') })
-  await page.locator('.entry-photo--pending').waitFor({ state: 'attached' })
+  await page.locator('.entry-photo:not(.entry-photo--pending)').waitFor()
   await page.click('.entry-submit')
   await page.locator('.compliance-item--pending[data-criterion="s4-fangdianzha"]').waitFor()
 
@@ -110,6 +110,8 @@ test('the cadre fixes the returned entry and resubmits it', async () => {
   const chooser = page.waitForEvent('filechooser')
   await page.click('.entry-add-photo')
   await (await chooser).setFiles({ name: 'crowd.jpg', mimeType: 'image/jpeg', buffer: await photo('#1e7b34') })
+  // Uploaded as soon as chosen: the second photo is in the draft before the send.
+  await page.locator('.entry-photo:not(.entry-photo--pending)').nth(1).waitFor()
   await page.click('.entry-submit')
   await page.locator('.compliance-item--pending[data-criterion="s4-fangdianzha"]').waitFor()
   const entry = await ourEntry()

@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { STAR_NAMES } from '../../../types/roles'
-import { APPLICATION_STATUS_NAMES, type Application } from '../../../types/application'
+import { APPLICATION_STATUS_NAMES, type Application, type AssessmentRow } from '../../../types/application'
 import { COMPLIANCE_STATUS_NAMES } from '../../../types/ledger'
 import { callApi } from '../../services/api'
 import { askToSubscribe } from '../../services/subscribe'
@@ -14,6 +14,9 @@ import { formatInstant } from '../../lib/day'
 import { StateView } from '../../components/StateView'
 import { ActionButton } from '../../components/ActionButton'
 import { ACTION_NAMES } from '../lib'
+import { EvidencePicker } from './EvidencePicker'
+import { EvidenceChips } from './EvidenceChips'
+import { useEvidence } from './useEvidence'
 import '../ratings.css'
 import { withElderMode } from '../../components/ElderMode'
 
@@ -29,7 +32,10 @@ function DetailPage() {
     ])
     return { app, timeline: timeline.items }
   }, [id])
-  const app = data.data?.app
+  // The loaded application with the evidence picked since it loaded (保存 sends what the rows show).
+  const evidence = useEvidence(data.data?.app)
+  const app = evidence.app
+  const [picking, setPicking] = useState<AssessmentRow | null>(null)
   // Comments as typed since this version loaded (the text areas are uncontrolled: Taro's H5 textarea
   // throws if its value is set before it has rendered, so nothing is pushed into them after mount).
   const [typed, setTyped] = useState<{ version: number; comments: Record<string, string>; opinion: string }>({ version: 0, comments: {}, opinion: '' })
@@ -63,7 +69,7 @@ function DetailPage() {
             <View className='rt-card'>
               <Text className='rt-title'>自评（逐条标准）</Text>
               {app.rows.map((row) => (
-                <View key={row.criterionId} className='rt-row' style={{ display: 'block' }}>
+                <View key={row.criterionId} className='rt-row rt-assess-row' data-criterion={row.criterionId} style={{ display: 'block' }}>
                   <Text style={{ display: 'block', fontWeight: 'bold' }}>{row.title}</Text>
                   {row.months.length > 0 && (
                     <Text className='rt-muted' style={{ display: 'block' }}>
@@ -71,6 +77,7 @@ function DetailPage() {
                     </Text>
                   )}
                   {row.ledgerIds.length + row.checklistIds.length > 0 && <Text className='rt-muted' style={{ display: 'block' }}>佐证：台账 {row.ledgerIds.length} 条，清单 {row.checklistIds.length} 项</Text>}
+                  <EvidenceChips row={row} labels={evidence.labels} onRemove={editable ? (next) => evidence.setRow(row.criterionId, next) : undefined} onPick={editable ? () => setPicking(row) : undefined} />
                   {editable ? (
                     <Textarea key={`${row.criterionId}-${app.version}`} className='rt-textarea rt-row-comment' defaultValue={row.comment} maxlength={300} placeholder='本条说明'
                       onInput={(e) => setComments({ ...current.comments, [row.criterionId]: e.detail.value })} />
@@ -101,6 +108,12 @@ function DetailPage() {
               </View>
             )}
             {act.error && <Text className='rt-error' style={{ padding: '0 24px' }}>{act.error}</Text>}
+            {picking && (
+              <EvidencePicker villageId={app.villageId} star={app.star} criterionId={picking.criterionId} title={picking.title}
+                chosen={{ ledgerIds: picking.ledgerIds, checklistIds: picking.checklistIds }}
+                onCancel={() => setPicking(null)}
+                onDone={(chosen, labels) => { evidence.setRow(picking.criterionId, chosen, labels); setPicking(null) }} />
+            )}
             <View className='rt-card rt-timeline'>
               <Text className='rt-title'>办理过程</Text>
               {data.data.timeline.map((s) => (

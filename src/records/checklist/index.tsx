@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { ChecklistItem } from '../../../types/checklist'
 import { STAR_NAMES } from '../../../types/roles'
@@ -30,6 +30,12 @@ function ChecklistPage() {
     const extra = filter === 'mine' ? { mine: true } : filter === 'all' ? {} : { status: filter }
     return callApi('checklist.list', { villageId, limit: 50, ...extra })
   }, [villageId, filter])
+  // Back from 新增 / 导入: show what was just added.
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) void list.reload()
+    shownBefore.current = true
+  })
   const cadre = !!villageId && isCadreOf(me.data, villageId)
   const taskforceStar = me.data?.grants.find((g) => g.role === 'taskforce')?.star
 
@@ -57,6 +63,12 @@ function ChecklistPage() {
 
   return (
     <View className='records-page'>
+      {cadre && (
+        <View className='records-actions'>
+          <Button className='btn btn--primary checklist-new' size='mini' onClick={() => void Taro.navigateTo({ url: `/records/checklist-new/index?villageId=${villageId}` })}>新增事项</Button>
+          <Button className='btn btn--ghost checklist-import' size='mini' onClick={() => void Taro.navigateTo({ url: `/records/checklist-import/index?villageId=${villageId}` })}>从 Excel 导入</Button>
+        </View>
+      )}
       <View className='records-filters'>
         {FILTERS.map(([key, label]) => (
           <Text key={key} className={`records-filter checklist-filter ${filter === key ? 'records-filter--on' : ''}`} onClick={() => setFilter(key)}>{label}</Text>

@@ -81,10 +81,12 @@ function EntryPage() {
                 </View>
               )}
             </View>
-            {form.draft.pendingPaths.length > 0 && <Text className='muted'>{form.draft.pendingPaths.length} 张照片待上传（提交时自动上传，失败会重试）</Text>}
+            {form.uploadingCount > 0 && <Text className='muted entry-uploading'>正在上传 {form.uploadingCount} 张照片…</Text>}
+            {form.uploadingCount === 0 && form.draft.pendingPaths.length > 0 && <Text className='muted entry-pending-note'>{form.draft.pendingPaths.length} 张照片待上传（提交时自动重试）</Text>}
+            {form.notice && <Text className='error-text entry-photo-notice'>{form.notice}</Text>}
           </View>
           {form.error && <Text className='error-text entry-error'>{form.error}</Text>}
-          <Button className='btn btn--primary entry-submit' loading={form.sending} disabled={form.sending || !form.draft.activityType} onClick={submit}>
+          <Button className='btn btn--primary entry-submit' loading={form.sending} disabled={form.sending || form.uploadingCount > 0 || !form.draft.activityType} onClick={submit}>
             {params.entryId ? '修改后重新提交' : '提交台账'}
           </Button>
           <Text className='muted'>表单内容保存在本机，断网或退出后再打开仍在。</Text>
