@@ -10,6 +10,7 @@ import { ApiCallError, errorMessage, type FieldIssue } from '../../services/erro
 import { openExport } from '../lib/download'
 import { MAX_IMPORT_BYTES, pickXlsx, type PickedFile } from '../lib/pick-file'
 import '../records.css'
+import { withElderMode } from '../../components/ElderMode'
 
 type Outcome = { created: number } | { refused: FieldIssue[]; message: string }
 
@@ -17,7 +18,7 @@ type Outcome = { created: number } | { refused: FieldIssue[]; message: string }
  * 导入提升清单 (`?villageId=`): download the template, choose a filled .xlsx, import it. The server
  * checks every row and writes all or nothing; refused rows are listed here with their row number.
  */
-export default function ChecklistImportPage() {
+function ChecklistImportPage() {
   const { params } = useRouter()
   const me = useMe()
   const villageId = params.villageId || pickCadreVillage(me.data, null) || ''
@@ -107,3 +108,5 @@ export default function ChecklistImportPage() {
     </View>
   )
 }
+
+export default withElderMode(ChecklistImportPage)

@@ -16,9 +16,10 @@ import { ApiCallError, errorMessage } from '../../services/errors'
 import { loadOwnerChoices } from '../lib/owners'
 import { chinaMonthNow } from '../lib/status'
 import '../records.css'
+import { withElderMode } from '../../components/ElderMode'
 
 /** 新增清单事项: one improvement item typed by hand (`?villageId=`); back to the list once saved. */
-export default function ChecklistNewPage() {
+function ChecklistNewPage() {
   const { params } = useRouter()
   const me = useMe()
   const villageId = params.villageId || pickCadreVillage(me.data, null) || ''
@@ -99,3 +100,5 @@ export default function ChecklistNewPage() {
     </View>
   )
 }
+
+export default withElderMode(ChecklistNewPage)
