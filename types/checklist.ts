@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZId, ZPageQuery, ZPhotoId, ZRequestId, zText } from './common'
+import { ZId, ZPageQuery, ZPersonRef, ZPhotoId, ZRequestId, zText } from './common'
 import { ZStar } from './roles'
 import { ZMonth } from './catalogue'
 
@@ -19,7 +19,9 @@ const ZItemFields = z.object({
   star: ZStar.nullable().default(null),
   criterionId: ZId.nullable().default(null),
   text: zText('清单内容', 200, 2),
-  ownerId: ZId,
+  /** The owner: their id (their own, or an admin's pick), or their `ref` from role.list — one of the two. */
+  ownerId: ZId.optional(),
+  ownerRef: ZPersonRef.optional(),
   dueMonth: ZMonth,
 })
 
@@ -106,6 +108,8 @@ export type ChecklistItem = z.infer<typeof ZChecklistItem>
 /** A list row: the item plus what is computed at read time. */
 export const ZChecklistRow = ZChecklistItem.extend({
   overdue: z.boolean(),
+  /** The owner's handle, to assign them another item (ownerRef of checklist.create). */
+  ownerRef: z.string(),
   /** The owner no longer holds a role in the village (revoked): shown as unowned until reassigned. */
   unowned: z.boolean(),
 })

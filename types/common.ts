@@ -69,6 +69,9 @@ export const ZPhotoId = z
  * A client-made id for one create request (one form submission), kept across that request's
  * retries so a retry after a lost answer returns the first result instead of a second record.
  */
+/** An opaque handle of a person (role.list's `ref`, never their OPENID). */
+export const ZPersonRef = z.string().min(1).max(200, '人员编号过长').regex(/^[A-Za-z0-9_-]+$/, '人员编号格式不正确')
+
 export const ZRequestId = z
   .string()
   .min(8, '请求编号过短')

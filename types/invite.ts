@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZId, ZPageQuery, ZRequestId, zText } from './common'
+import { ZId, ZPageQuery, ZRequestId, zText, ZPersonRef } from './common'
 import { ZRoleGrant, ZStar } from './roles'
 
 /** 邀请码 alphabet: capitals and digits without the look-alikes 0/O and 1/I/L. */
@@ -83,7 +83,7 @@ export type RoleHolder = z.infer<typeof ZRoleHolder>
 
 export const ZRoleList = ZPageQuery.extend({ townshipId: ZId.optional(), villageId: ZId.optional() })
 export const ZRoleRevoke = z.object({
-  ref: z.string().min(1).max(200, '人员编号过长').regex(/^[A-Za-z0-9_-]+$/, '人员编号格式不正确'),
+  ref: ZPersonRef,
   grant: ZRoleGrant,
   reason: zText('撤销原因', 200, 2),
 })

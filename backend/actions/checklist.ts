@@ -10,6 +10,8 @@ import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { checklistRecord, getChecklistItem, getLedgerEntry, getVillage, type Stored } from '../repository'
 import { writeChecklistItems } from '../checklist-writes'
+import { getPepper, openidOfRef, personRef } from '../secrets'
+import { openidView } from '../people-view'
 import { creationId, createOnce } from '../create-once'
 import { checkPhotos } from './ledger'
 import { parseStarCell, readImportRows } from '../xlsx'
@@ -20,6 +22,15 @@ const MAX_IMPORT_ROWS = 300
 /** Whether `person` is one of the village's people an item may be assigned to (a cadre or its secretary). */
 export const isVillageOfficer = (person: Person | null, villageId: string) =>
   !!person && person.grants.some((g) => (OWNER_ROLES as readonly string[]).includes(g.role) && 'villageId' in g && g.villageId === villageId)
+
+/** The owner named by id or by role.list's ref (exactly one of them). */
+async function ownerOf(ctx: ActionContext, input: { ownerId?: string; ownerRef?: string }, villageId: string): Promise<Person> {
+  if (!!input.ownerId === !!input.ownerRef) throw invalidInput('请选择责任人', 'ownerId')
+  if (input.ownerId) return requireOwner(ctx, input.ownerId, villageId)
+  const openid = openidOfRef(await getPepper(ctx.deps), input.ownerRef!)
+  if (!openid) throw invalidInput('责任人编号不正确', 'ownerRef')
+  return requireOwner(ctx, openid, villageId)
+}
 
 async function requireOwner(ctx: ActionContext, ownerId: string, villageId: string): Promise<Person> {
   const person = await ctx.deps.store.get<Person>('people', ownerId)
@@ -62,7 +73,7 @@ export const createChecklistItem = defineHandler('checklist.create', {
   target: villageTarget,
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
-    const owner = await requireOwner(ctx, input.ownerId, village.id)
+    const owner = await ownerOf(ctx, input, village.id)
     const item = newItem(ctx, creationId(ctx, input.requestId), { ...input, townshipId: village.townshipId, villageId: village.id, owner })
     const create = () =>
       ctx.deps.store.transaction(async (tx) => {
@@ -213,5 +224,19 @@ export async function listChecklistPage(ctx: ActionContext, input: Parameters<ty
 
 export const listChecklist = defineHandler('checklist.list', {
   target: villageTarget,
-  handle: (input, ctx) => listChecklistPage(ctx, input),
+  async handle(input, ctx) {
+    const page = await listChecklistPage(ctx, input)
+    // Other people's OPENIDs only to admins (as role.list); the ref lets a cadre assign the owner again.
+    const [view, pepper] = await Promise.all([openidView(ctx), getPepper(ctx.deps)])
+    return {
+      ...page,
+      items: page.items.map((item) => ({
+        ...item,
+        ownerRef: personRef(pepper, item.ownerId),
+        ownerId: view(item.ownerId),
+        createdBy: view(item.createdBy),
+        evidence: item.evidence ? { ...item.evidence, by: view(item.evidence.by) } : null,
+      })),
+    }
+  },
 })

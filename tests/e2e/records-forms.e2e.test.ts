@@ -212,7 +212,7 @@ test('a ledger photo is uploaded when chosen and survives a reload; one that nev
   browser.pageErrors.length = 0 // the aborted uploads are this test's doing
 })
 
-test('the secretary can assign an item to themself or to the cadres the checklist already names', async () => {
+test('the secretary can assign an item to themself or to any of the village’s cadres (role.list), by a handle, never an OPENID', async () => {
   await signInAsDemo(page, server.baseUrl, 'demo-secretary-tiegou', '王志刚')
   await open('/records/checklist-new/index?villageId=tiegou')
   await page.locator('.cl-owner', { hasText: '张建国' }).waitFor()

@@ -27,7 +27,7 @@ function ChecklistNewPage() {
   const notCadre = !!me.data && !villageId
   const [star, setStar] = useState<Star | null>(null)
   const [text, setText] = useState('')
-  const [ownerId, setOwnerId] = useState('')
+  const [ownerKey, setOwnerKey] = useState('')
   const [dueMonth, setDueMonth] = useState(chinaMonthNow())
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -38,11 +38,12 @@ function ChecklistNewPage() {
   const submit = async () => {
     if (sending) return
     setFormError(null)
-    const input = { villageId, star, criterionId: null, text, ownerId, dueMonth, requestId: requestId.current }
+    const owner = owners.data?.find((o) => o.key === ownerKey)?.owner
+    const input = { villageId, star, criterionId: null, text, ...owner, dueMonth, requestId: requestId.current }
     const parsed = ZChecklistCreate.safeParse(input)
-    if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error)
-      if (found.ownerId) found.ownerId = '请选择责任人'
+    if (!parsed.success || !owner) {
+      const found = parsed.success ? {} : zodFieldErrors(parsed.error)
+      if (!owner) found.ownerId = '请选择责任人'
       setErrors(found)
       return
     }
@@ -83,7 +84,7 @@ function ChecklistNewPage() {
             <Text className='records-field__label'>责任人</Text>
             <View className='records-filters'>
               {(owners.data ?? []).map((o) => (
-                <Text key={o.personId} className={`records-filter cl-owner ${ownerId === o.personId ? 'records-filter--on' : ''}`} data-person={o.personId} onClick={() => setOwnerId(o.personId)}>{o.name}</Text>
+                <Text key={o.key} className={`records-filter cl-owner ${ownerKey === o.key ? 'records-filter--on' : ''}`} onClick={() => setOwnerKey(o.key)}>{o.name}</Text>
               ))}
             </View>
             <FieldError errors={errors} name='ownerId' />

@@ -194,6 +194,25 @@ describe('improvement checklist (提升清单)', () => {
     expect(after.find((r: any) => r.id === created.id)).toMatchObject({ unowned: false, ownerName: '王志刚' })
   })
 
+  it('the secretary assigns a cadre by the handle role.list gives (never an OPENID), and the list shows others by pseudonym', async () => {
+    const holders = (await ok(app.call(DEMO.secretary, 'role.list', { villageId: 'tiegou' }))).items
+    const cadre = holders.find((h: any) => h.name === '张建国')
+    expect(cadre.personId).toBeNull()
+    const created = await ok<ChecklistItem>(app.call(DEMO.secretary, 'checklist.create', item({ ownerId: undefined, ownerRef: cadre.ref })))
+    expect(created).toMatchObject({ ownerId: DEMO.cadre, ownerName: '张建国' })
+    // Neither or both: refused, nothing written.
+    expect((await refused(app.call(DEMO.secretary, 'checklist.create', item({ ownerId: undefined })))).code).toBe('INVALID_INPUT')
+    expect((await refused(app.call(DEMO.secretary, 'checklist.create', item({ ownerRef: cadre.ref })))).code).toBe('INVALID_INPUT')
+    expect((await refused(app.call(DEMO.secretary, 'checklist.create', item({ ownerId: undefined, ownerRef: 'not-a-ref' })))).code).toBe('INVALID_INPUT')
+    const row = (await ok(app.call(DEMO.secretary, 'checklist.list', { villageId: 'tiegou', limit: 50 }))).items.find((r: any) => r.id === created.id)
+    expect(row.ownerId).toMatch(/^u_[0-9a-f]{16}$/)
+    expect(row.createdBy).toBe(DEMO.secretary)
+    // The row's ref assigns the same person again.
+    const again = await ok<ChecklistItem>(app.call(DEMO.secretary, 'checklist.create', item({ ownerId: undefined, ownerRef: row.ownerRef, text: '第二件事项' })))
+    expect(again.ownerId).toBe(DEMO.cadre)
+    expect((await ok(app.call(DEMO.admin, 'checklist.list', { villageId: 'tiegou', limit: 50 }))).items.find((r: any) => r.id === created.id).ownerId).toBe(DEMO.cadre)
+  })
+
   it('方北村\'s seeded list filters by status (overdue computed in China time), star and "my items due this month"', async () => {
     const list = (data: Record<string, unknown>) => ok(app.call(DEMO.leader, 'checklist.list', { villageId: 'fangbei', limit: 50, ...data }))
     const all = (await list({})).items
