@@ -77,7 +77,6 @@ function reachable(action: ActionName): { target: FixtureTarget; openid: string 
  */
 const APPLIED_TWICE = 'a retry after a lost answer applies the edit again (a second version and audit entry): edits need a request id or an expected version'
 const KNOWN_GAPS: Partial<Record<string, string>> = {
-  'invite.redeem': 'the role directory that notifications read (roleHolders) is synced after the redeem transaction commits',
   'invite.create': 'takes no request id yet: a retry after a lost answer creates a second invitation with a new code',
   'subscription.record': 'a retry after a lost answer counts the acceptance a second time (no request id yet)',
   'application.update': APPLIED_TWICE,
