@@ -1,9 +1,7 @@
 import type { Application } from '../types/application'
 import { applicationNotifications, type Notification } from '../core/notify'
 import type { Deps } from './deps'
-import { getVillage } from './repository'
-import { notifyAfter } from './notify/workflows'
-import { taskForce, townshipRoleHolders, villageRoleHolders } from './notify/recipients'
+import { applicationAudience, notifyAfter } from './notify/workflows'
 
 /** An application's transition, as the notification hook sees it. */
 export interface ApplicationNotice {
@@ -14,23 +12,22 @@ export interface ApplicationNotice {
   comment: string | null
 }
 
+/** Creating and editing a draft tell nobody. */
+export const notifiesOfApplication = (action: string) => action !== 'application.create' && action !== 'application.update'
+
 /**
- * THE notification hook of star applications, called after every transition has committed (never
- * inside its transaction). Who hears what is `applicationNotifications` (core/notify.ts): the
- * applicant (creator and the village's secretaries) and the next reviewer — submit → the star's
- * task force of the township, recommend → the township's leaders. Never throws: a failed look-up
- * or send is logged and the transition stands; a retry writes nothing again (stable event keys).
+ * The notifications of star applications outside a transition (a re-notification: keyed per
+ * event, it adds nothing that is there). The transitions themselves write theirs inside their
+ * transaction (backend/actions/application.ts `transition`). Who hears what is
+ * `applicationNotifications` (core/notify.ts). Never throws.
  */
 export async function notifyApplicationTransition(deps: Deps, notice: ApplicationNotice): Promise<void> {
   const { application: app, action, actor, comment } = notice
-  if (action === 'application.create' || action === 'application.update') return
+  if (!notifiesOfApplication(action)) return
   let notifications: Notification[]
   try {
-    const secretaries = await villageRoleHolders(deps.store, app.villageId, 'secretary', app.townshipId)
-    const tf = action === 'application.submit' ? await taskForce(deps.store, app.townshipId, app.star) : []
-    const leaders = action === 'application.recommend' ? await townshipRoleHolders(deps.store, app.townshipId, 'leader') : []
-    const village = await getVillage(deps.store, app.villageId)
-    notifications = applicationNotifications(app, action, actor, comment, { secretaries, taskForce: tf, leaders }, village.name)
+    const audience = await applicationAudience(deps, app, action)
+    notifications = applicationNotifications(app, action, actor, comment, audience.people, audience.villageName)
   } catch (error) {
     console.error(`[notify] ${action}: could not work out the recipients`, error)
     return

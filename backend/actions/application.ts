@@ -10,7 +10,9 @@ import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { creationId, createOnce } from '../create-once'
-import { notifyApplicationTransition } from '../notify-application'
+import { applicationNotifications } from '../../core/notify'
+import { notifiesOfApplication } from '../notify-application'
+import { applicationAudience, Outbox } from '../notify/workflows'
 
 export async function getApplication(store: TxStore, id: string): Promise<Application> {
   const doc = await store.get<Stored<Application>>('applications', id)
@@ -36,7 +38,8 @@ async function updateRating(tx: TxStore, app: Application): Promise<RatingSummar
 
 /**
  * One transition of an application: state machine, compare-and-set on its version, the rating
- * summary and the audit entry in one transaction; the notification hook after it commits. Two reviewers at
+ * summary, the audit entry and the inbox entries of who hears of it in one transaction (the
+ * recipients looked up before it, the WeChat messages sent after the commit). Two reviewers at
  * once: the second finds the record moved on (or its version gone) and gets CONFLICT.
  */
 async function transition(
@@ -49,6 +52,10 @@ async function transition(
   change: (app: Application) => Partial<Application> = () => ({}),
 ): Promise<Application> {
   const actor = callerOpenid(ctx)
+  const audience = notifiesOfApplication(action)
+    ? await applicationAudience(ctx.deps, await getApplication(ctx.deps.store, applicationId), action)
+    : null
+  const outbox = new Outbox(ctx.deps)
   const after = await ctx.deps.store.transaction(async (tx) => {
     const before = await getApplication(tx, applicationId)
     if (expectedVersion !== undefined && before.version !== expectedVersion) {
@@ -60,10 +67,11 @@ async function transition(
     await tx.patch('applications', applicationId, changedFields(before, after))
     if (status !== before.status) await updateRating(tx, after)
     await appendAudit(tx, { townshipId: before.townshipId, at, actor, action, entity: 'application', entityId: applicationId, before, after, version: after.version })
+    // The applicant and the next reviewer.
+    if (audience) await outbox.inTx(tx, applicationNotifications(after, action, actor, comment, audience.people, audience.villageName))
     return after
   })
-  // After the commit: the applicant and the next reviewer (never fails the transition).
-  await notifyApplicationTransition(ctx.deps, { application: after, action, actor, comment })
+  await outbox.afterCommit()
   return after
 }
 

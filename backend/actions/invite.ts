@@ -1,4 +1,4 @@
-import { syncRoleDirectory } from '../notify/recipients'
+import { syncRoleDirectoryInTx } from '../notify/recipients'
 import type { Invite } from '../../types/invite'
 import type { ActionParsedInput } from '../../types/api'
 import type { RoleGrant } from '../../types/roles'
@@ -180,9 +180,10 @@ export const redeemInvite = defineHandler('invite.redeem', {
         townshipId: invite.townshipId, at: ctx.now.toISOString(), actor: openid, action: 'invite.redeem',
         entity: 'invite', entityId: invite._id, before: auditView(invite), after: auditView(after), version: after.version,
       })
+      // The role directory the notifications read, with the grant (all or nothing).
+      await syncRoleDirectoryInTx(tx, existing, person)
       return person
     })
-    await syncRoleDirectory(ctx.deps.store, person)
     return describe({ ...ctx.caller, person }, ctx.deps.defaultTownshipId)
   },
 })

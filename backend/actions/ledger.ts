@@ -6,8 +6,8 @@ import { DomainError, invalidInput } from '../../core/errors'
 import { activityTypesFor, criteriaFor, focusOf } from '../../core/catalogue-rules'
 import { applyEntry, complianceId, countStatuses, emptyComplianceYear, evaluateMonth, yearsTouched, type ComplianceYear } from '../../core/compliance'
 import { ledgerTransition } from '../../core/ledger-rules'
-import { ledgerReviewed } from '../../core/notify'
-import { notifyAfter } from '../notify/workflows'
+import { ledgerReviewed, type Notification } from '../../core/notify'
+import { Outbox } from '../notify/workflows'
 import { monthOfDay } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
@@ -77,8 +77,11 @@ async function transitionEntry(
   action: string,
   change: (entry: LedgerEntry) => Partial<LedgerEntry>,
   expectedVersion?: number,
+  /** Who hears of it: inbox entries in the same transaction, WeChat messages after the commit. */
+  notifyOf?: (after: LedgerEntry) => Notification | null,
 ): Promise<LedgerEntry> {
-  return ctx.deps.store.transaction(async (tx) => {
+  const outbox = new Outbox(ctx.deps)
+  const changed = await ctx.deps.store.transaction(async (tx) => {
     const before = await getLedgerEntry(tx, entryId)
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw new DomainError('CONFLICT', '该台账已被他人修改，请刷新后重试')
     const after: LedgerEntry = { ...before, ...change(before), updatedAt: ctx.now.toISOString(), version: before.version + 1 }
@@ -89,8 +92,11 @@ async function transitionEntry(
       townshipId: before.townshipId, at: after.updatedAt, actor: callerOpenid(ctx), action,
       entity: 'ledger', entityId: entryId, before, after, version: after.version,
     })
+    if (notifyOf) await outbox.inTx(tx, [notifyOf(after)])
     return after
   })
+  await outbox.afterCommit()
+  return changed
 }
 
 export const createLedgerEntry = defineHandler('ledger.create', {
@@ -146,9 +152,8 @@ export const reviewLedgerEntry = defineHandler('ledger.review', {
       reviewedBy: callerOpenid(ctx),
       reviewedAt: ctx.now.toISOString(),
       reviewComment: input.comment ?? null,
-    }), input.expectedVersion)
-    // After the commit: the entry's creator hears it was verified or returned (never fails the review).
-    await notifyAfter(ctx.deps, `ledger.${input.decision}`, async () => ledgerReviewed(entry, callerOpenid(ctx)))
+      // The entry's creator hears it was verified or returned.
+    }), input.expectedVersion, (after) => ledgerReviewed(after, callerOpenid(ctx)))
     return entry
   },
 })

@@ -9,7 +9,8 @@ import { boardId, carriesEntries, entryFields, mergeEntries, syncBoardEntry, typ
 import type { TxStore } from '../../core/store'
 import type { Village } from '../../types/village'
 import { creationId, createOnce } from '../create-once'
-import { notifyNoticeReviewed, notifyNoticeSubmitted } from '../notify/workflows'
+import { noticeReviewed, noticeSubmitted } from '../../core/notify'
+import { draftAudience, Outbox } from '../notify/workflows'
 import { openidView, viewNotice } from '../people-view'
 import { keysetPage } from '../pagination'
 
@@ -85,6 +86,11 @@ export const draftNotice = defineHandler('notice.draft', {
       openObjections: 0,
       version: 1,
     }
+    // Its reviewers are told in the draft's own transaction (looked up before it).
+    const audience = await draftAudience(ctx.deps, notice)
+    const submitted = noticeSubmitted(notice, audience.reviewers, audience.villageName)
+    const outbox = new Outbox(ctx.deps)
+    let created = false
     const create = () =>
       ctx.deps.store.transaction(async (tx) => {
         await tx.insert('notices', toDoc(notice))
@@ -92,11 +98,14 @@ export const draftNotice = defineHandler('notice.draft', {
           townshipId: notice.townshipId, at: notice.createdAt, actor: openid, action: 'notice.draft',
           entity: 'notice', entityId: notice.id, before: null, after: notice, version: 1,
         })
+        await outbox.inTx(tx, [submitted])
+        created = true
         return notice
       })
     const drafted = await createOnce(ctx, 'notices', notice.id, create, getNotice)
-    // Also on a retry that found the first record: keyed per event, it completes a lost notification once.
-    await notifyNoticeSubmitted(ctx.deps, drafted)
+    // A retry that found the first record finishes the messages its first call may have left owed.
+    if (created) await outbox.afterCommit()
+    else await outbox.finish([submitted])
     return viewNotice(await openidView(ctx), drafted)
   },
 })
@@ -122,6 +131,7 @@ export const reviewNotice = defineHandler('notice.review', {
   async handle(input, ctx) {
     const reviewer = callerOpenid(ctx)
     const village = await getVillage(ctx.deps.store, (await getNotice(ctx.deps.store, input.noticeId)).villageId)
+    const outbox = new Outbox(ctx.deps)
     const outcome = await ctx.deps.store.transaction(async (tx) => {
       const before = await getNotice(tx, input.noticeId)
       if (input.expectedVersion !== undefined && before.version !== input.expectedVersion) {
@@ -145,15 +155,18 @@ export const reviewNotice = defineHandler('notice.review', {
       // board — so a failure leaves it pending (the secretary's retry works) or fully on the board.
       if (reviewed.status !== 'approved' || !isPublishDue(reviewed.publishDate, ctx.now)) {
         await tx.patch('notices', before.id, changedFields(before, reviewed))
+        // Its drafter hears of the review, in the same transaction.
+        await outbox.inTx(tx, [noticeReviewed(reviewed)])
         return reviewed
       }
       const published: Notice = { ...reviewed, status: 'published', boardDate: ctx.today, version: reviewed.version + 1 }
       await audit('notice.publish', reviewed, published, 'system:publish')
       await tx.patch('notices', before.id, changedFields(before, published))
       await putOnBoardInTx(tx, village, ctx.today, published, ctx.now.toISOString())
+      await outbox.inTx(tx, [noticeReviewed(published)])
       return published
     })
-    await notifyNoticeReviewed(ctx.deps, outcome)
+    await outbox.afterCommit()
     return viewNotice(await openidView(ctx), outcome)
   },
 })

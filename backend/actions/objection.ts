@@ -7,7 +7,8 @@ import { appendAudit } from '../audit'
 import { syncBoardEntry } from '../publish/board-doc'
 import { keysetPage } from '../pagination'
 import { changedFields, getNotice, getObjection, objectionRecord, toDoc, toRecord, type Stored } from '../repository'
-import { notifyObjectionDecided, notifyObjectionFiled } from '../notify/workflows'
+import { objectionDecided, objectionFiled } from '../../core/notify'
+import { objectionAudience, Outbox } from '../notify/workflows'
 import { openidView, viewNotice, viewObjection } from '../people-view'
 import { getPepper } from '../secrets'
 import { createHmac } from 'node:crypto'
@@ -29,14 +30,22 @@ export const createObjection = defineHandler('objection.create', {
     const openid = callerOpenid(ctx)
     const at = ctx.now.toISOString()
     const pepper = await getPepper(ctx.deps)
+    // The village's secretaries are told in the objection's own transaction (looked up before it).
+    const audience = await objectionAudience(ctx.deps, await getNotice(ctx.deps.store, input.noticeId))
+    const outbox = new Outbox(ctx.deps)
+    let repeated = false
     const created = await ctx.deps.store.transaction(async (tx) => {
+      repeated = false
       const notice = await getNotice(tx, input.noticeId)
       checkObjectable(notice, ctx.today)
       const id = objectionId(notice.id, personKey(pepper, openid))
       const existing = await tx.get<Stored<Objection> & { requestId?: string }>('objections', id)
       if (existing) {
         // The same submission again (its answer was lost): the first objection, not a second one.
-        if (input.requestId && existing.requestId === input.requestId) return objectionRecord(existing)
+        if (input.requestId && existing.requestId === input.requestId) {
+          repeated = true
+          return objectionRecord(existing)
+        }
         throw new DomainError('CONFLICT', '您已对该内容提出过申诉，请等待村党支部书记处理')
       }
       // Objections stored before ids were keyed by a hash carry the objector's OPENID and still count as theirs.
@@ -51,9 +60,12 @@ export const createObjection = defineHandler('objection.create', {
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'objection', entityId: id, before: null, after: objection, version: 1 })
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor: openid, action: 'objection.create', entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
       await syncBoardEntry(tx, after)
+      await outbox.inTx(tx, [objectionFiled(objection, audience.secretaries, audience.villageName)])
       return objection
     })
-    await notifyObjectionFiled(ctx.deps, created)
+    // A retry that found the first objection finishes the messages its first call may have left owed.
+    if (repeated) await outbox.finish([objectionFiled(created, audience.secretaries, audience.villageName)])
+    else await outbox.afterCommit()
     return viewObjection(await openidView(ctx), created)
   },
 })
@@ -93,6 +105,7 @@ export const decideObjection = defineHandler('objection.decide', {
   async handle(input, ctx) {
     const actor = callerOpenid(ctx)
     const at = ctx.now.toISOString()
+    const outbox = new Outbox(ctx.deps)
     const decided = await ctx.deps.store.transaction(async (tx) => {
       const objection = await getObjection(tx, input.objectionId)
       if (objection.status !== 'open') throw new DomainError('CONFLICT', '该申诉已处理，请刷新后查看')
@@ -112,9 +125,11 @@ export const decideObjection = defineHandler('objection.decide', {
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'objection', entityId: objection.id, before: objection, after: decided, version: decided.version })
       await appendAudit(tx, { townshipId: notice.townshipId, at, actor, action: `objection.${input.decision}`, entity: 'notice', entityId: notice.id, before: notice, after, version: after.version })
       await syncBoardEntry(tx, after)
+      // The villager who objected hears of the decision, in the same transaction.
+      await outbox.inTx(tx, [objectionDecided(decided)])
       return decided
     })
-    await notifyObjectionDecided(ctx.deps, decided)
+    await outbox.afterCommit()
     return viewObjection(await openidView(ctx), decided)
   },
 })

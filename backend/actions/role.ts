@@ -1,6 +1,7 @@
-import { syncRoleDirectory } from '../notify/recipients'
+import { syncRoleDirectoryInTx, townshipRoleHolders } from '../notify/recipients'
 import type { RoleHolder } from '../../types/invite'
 import type { RoleGrant } from '../../types/roles'
+import type { TxStore } from '../../core/store'
 import type { Caller, Person } from '../../core/caller'
 import { effectiveGrants } from '../../core/caller'
 import { DomainError, notFound } from '../../core/errors'
@@ -95,10 +96,34 @@ async function personOfRef(ctx: ActionContext, ref: string): Promise<Person> {
   return person
 }
 
-/** Whether the township keeps another admin besides `openid`. */
-async function hasOtherAdmin(ctx: ActionContext, townshipId: string, openid: string): Promise<boolean> {
+/**
+ * The township's admins other than `openid` as the directory knows them, looked up before the
+ * revoke's transaction (queries are not allowed inside one); the transaction re-reads each by id.
+ */
+async function otherAdmins(ctx: ActionContext, townshipId: string, openid: string): Promise<string[]> {
+  const listed = (await townshipRoleHolders(ctx.deps.store, townshipId, 'admin')).filter((id) => id !== openid)
+  if (listed.length > 0) return listed
+  // Admins granted outside the directory (by hand in the console): the township's people.
+  const found: string[] = []
   for await (const person of scanPeople(ctx, townshipId, undefined)) {
-    if (person._id !== openid && person.grants.some((g) => g.role === 'admin')) return true
+    if (person._id !== openid && person.grants.some((g) => g.role === 'admin')) found.push(person._id)
+  }
+  return found
+}
+
+/**
+ * Inside the revoke's transaction: whether one of `candidates` still is an admin of the township
+ * (read by id). Every admin revoke of a township also writes one guard document, so two admins
+ * revoking each other at once conflict on it and the second, retried, finds the first gone.
+ */
+async function keepsAnotherAdmin(tx: TxStore, townshipId: string, candidates: readonly string[]): Promise<boolean> {
+  const guardId = `admins:${townshipId}`
+  const guard = await tx.get<{ _id: string; revokes: number }>('settings', guardId)
+  if (guard) await tx.patch('settings', guardId, { revokes: guard.revokes + 1 })
+  else await tx.insert('settings', { _id: guardId, townshipId, revokes: 1 })
+  for (const id of candidates) {
+    const other = await tx.get<Person>('people', id)
+    if (other && other.townshipId === townshipId && other.grants.some((g) => g.role === 'admin')) return true
   }
   return false
 }
@@ -112,14 +137,16 @@ export const revokeRole = defineHandler('role.revoke', {
   async handle(input, ctx) {
     const person = await personOfRef(ctx, input.ref)
     checkManageGrant(ctx.caller, input.grant, person.townshipId)
-    if (input.grant.role === 'admin' && !(await hasOtherAdmin(ctx, person.townshipId, person._id))) {
-      throw new DomainError('CONFLICT', '不能撤销本乡镇最后一位管理员，请先邀请另一位管理员')
-    }
+    const admins = input.grant.role === 'admin' ? await otherAdmins(ctx, person.townshipId, person._id) : []
     const actor = callerOpenid(ctx)
     const after = await ctx.deps.store.transaction(async (tx) => {
       const before = await tx.get<Person>('people', person._id)
       if (!before) throw notFound('人员不存在')
       if (!before.grants.some((g) => sameGrant(g, input.grant))) throw new DomainError('CONFLICT', '该人员已不再担任此角色，请刷新后查看')
+      // The last-admin check reads the other admins in this transaction: a concurrent revoke cannot slip past it.
+      if (input.grant.role === 'admin' && !(await keepsAnotherAdmin(tx, before.townshipId, admins))) {
+        throw new DomainError('CONFLICT', '不能撤销本乡镇最后一位管理员，请先邀请另一位管理员')
+      }
       const grantsVersion = (before.grantsVersion ?? 0) + 1
       const after: Person = { ...before, grants: before.grants.filter((g) => !sameGrant(g, input.grant)), grantsVersion }
       await tx.patch('people', before._id, { grants: after.grants, grantsVersion })
@@ -129,9 +156,10 @@ export const revokeRole = defineHandler('role.revoke', {
         before: { grants: before.grants }, after: { grants: after.grants, revoked: input.grant, reason: input.reason },
         version: grantsVersion,
       })
+      // The role directory the notifications read, with the grants (all or nothing).
+      await syncRoleDirectoryInTx(tx, before, after)
       return after
     })
-    await syncRoleDirectory(ctx.deps.store, after)
     return holder(ctx.caller, await getPepper(ctx.deps), after, visibleGrants(ctx.caller, after, undefined))
   },
 })

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto'
 import type { Delivery } from '../../types/inbox'
 import { clipThing, type Notification } from '../../core/notify'
 import { inChina } from '../../core/time'
+import type { TxStore } from '../../core/store'
 import type { Deps } from '../deps'
 import { LOCAL_TEMPLATES, type TemplateConfig } from './config'
 import { ERR_NO_SUBSCRIPTION, SendFailure, type SubscribeMessage } from './messenger'
-import { claimSubscription, exhaustSubscription, releaseSubscription, subscriptionId } from './subscriptions'
+import { claimSubscription, exhaustSubscription, releaseSubscription, subscriptionId, type SubscriptionDoc } from './subscriptions'
 
 /** One stored inbox entry (collection `inbox`). */
 export interface InboxDoc {
@@ -22,6 +23,12 @@ export interface InboxDoc {
   unread: boolean
   readAt: string | null
   delivery: Delivery | null
+  /**
+   * Only on entries written inside a transition's transaction whose WeChat message goes out after
+   * the commit: true until a post-commit step claims the send (then false, and `delivery` says what
+   * became of it). Absent everywhere else.
+   */
+  sending?: boolean
 }
 
 /** What a notify call did: entries written (a repeat of the event writes none) and messages WeChat took. */
@@ -65,6 +72,90 @@ export async function notify(deps: Deps, n: Notification): Promise<NotifyReport>
     }
   }
   return report
+}
+
+/** A subscribe message owed after the commit: its inbox entry was written with `sending: true`. */
+export interface PendingSend {
+  openid: string
+  notification: Notification
+}
+
+/**
+ * Inside the transition's transaction (by id only: the recipients were looked up before it): one
+ * inbox entry per recipient, keyed by (recipient, event) — an entry already there is left alone —
+ * and, where the recipient holds a subscription, one accept claimed in the same transaction. The
+ * entry's delivery is settled here when nothing needs to leave the machine (no template, no
+ * subscription, local mode); otherwise it is written `sending: true` and answered, for `sendPending`
+ * after the commit. So the transition and its inbox entries land together or not at all.
+ */
+export async function writeInbox(tx: TxStore, deps: Deps, notifications: ReadonlyArray<Notification | null>): Promise<PendingSend[]> {
+  const pending: PendingSend[] = []
+  const subscriptions = new Map<string, SubscriptionDoc | null>()
+  for (const n of notifications) {
+    if (!n) continue
+    for (const openid of new Set(n.to)) {
+      const doc = inboxDoc(openid, n, deps.now())
+      if (await tx.get('inbox', doc._id)) continue
+      const setting = templatesOf(deps)[n.template]
+      let delivery: Delivery | null = { template: n.template, status: 'not-configured', detail: null }
+      let sending = false
+      if (setting) {
+        const subId = subscriptionId(openid, n.template)
+        const sub = subscriptions.has(subId) ? subscriptions.get(subId)! : await tx.get<SubscriptionDoc>('subscriptions', subId)
+        subscriptions.set(subId, sub)
+        if (!sub || sub.remaining <= 0) {
+          delivery = { template: n.template, status: 'no-subscription', detail: null }
+        } else {
+          const remaining = sub.remaining - 1
+          await tx.patch('subscriptions', subId, { remaining, eligible: remaining > 0 })
+          subscriptions.set(subId, { ...sub, remaining })
+          if (deps.messenger) {
+            delivery = null
+            sending = true
+          } else {
+            delivery = { template: n.template, status: 'recorded', detail: `本地模式：未真正发送（模板 ${setting.id}）` }
+          }
+        }
+      }
+      await tx.insert('inbox', { ...doc, delivery, ...(sending ? { sending } : {}) })
+      if (sending) pending.push({ openid, notification: n })
+    }
+  }
+  return pending
+}
+
+/**
+ * After the commit: sends the messages `writeInbox` left owed, each once (the entry's `sending`
+ * flag is claimed by compare-and-set, so a retry finishing the same entries sends nothing twice),
+ * and records what became of each on its entry. Never throws: a failed send is logged, the entry
+ * stands, an accept WeChat did not use is given back.
+ */
+export async function sendPending(deps: Deps, pending: readonly PendingSend[]): Promise<NotifyReport> {
+  const report: NotifyReport = { written: 0, sent: 0, failed: 0 }
+  for (const { openid, notification: n } of pending) {
+    try {
+      const id = inboxId(openid, n.event)
+      if (!(await deps.store.patchIf('inbox', id, { sending: true }, { sending: false }))) continue
+      const delivery = await deliver(deps, openid, n, { claimed: true })
+      if (delivery.status === 'sent') report.sent++
+      await deps.store.patch('inbox', id, { delivery })
+    } catch (error) {
+      report.failed++
+      console.error(`[notify] ${n.event} → ${openid}: sending after the commit failed`, error)
+    }
+  }
+  return report
+}
+
+/**
+ * A retry that answered the first result: sends whatever its first call left owed (its answer, or
+ * the process, was lost between the commit and the send). Costs nothing in local mode.
+ */
+export async function finishPending(deps: Deps, notifications: ReadonlyArray<Notification | null>): Promise<NotifyReport> {
+  if (!deps.messenger) return { written: 0, sent: 0, failed: 0 }
+  const owed: PendingSend[] = []
+  for (const n of notifications) for (const openid of new Set(n?.to ?? [])) if (n) owed.push({ openid, notification: n })
+  return sendPending(deps, owed)
 }
 
 /** The templates in force: configured ones in production, local stand-ins in local mode. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Role, RoleGrant } from '../../types/roles'
-import type { DocumentStore } from '../../core/store'
+import type { DocumentStore, TxStore } from '../../core/store'
 import type { Person } from '../../core/caller'
 
 /**
@@ -38,16 +38,43 @@ export async function syncRoleDirectory(store: DocumentStore, person: Pick<Perso
   }
   for (const [id, grant] of wanted) {
     if (existing.some((h) => h._id === id)) continue
-    const holder: RoleHolder = {
-      _id: id,
-      openid: person._id,
-      role: grant.role,
-      townshipId: person.townshipId,
-      villageId: 'villageId' in grant ? grant.villageId : null,
-      star: 'star' in grant ? grant.star : null,
-      active: true,
-    }
-    await store.insertIfAbsent('roleHolders', { ...holder })
+    await store.insertIfAbsent('roleHolders', { ...holderDoc(person, id, grant) })
+  }
+}
+
+const holderDoc = (person: Pick<Person, '_id' | 'townshipId'>, id: string, grant: RoleGrant): RoleHolder => ({
+  _id: id,
+  openid: person._id,
+  role: grant.role,
+  townshipId: person.townshipId,
+  villageId: 'villageId' in grant ? grant.villageId : null,
+  star: 'star' in grant ? grant.star : null,
+  active: true,
+})
+
+/**
+ * Inside the transaction that changes a person's grants (by id only, no query): the holders of
+ * the grants `after` holds are inserted or re-activated (and moved to its township), those of the
+ * grants `before` held and `after` no longer does are deactivated. So the directory the
+ * notifications read changes together with the grants, or not at all.
+ */
+export async function syncRoleDirectoryInTx(
+  tx: TxStore,
+  before: Pick<Person, 'grants'> | null,
+  after: Pick<Person, '_id' | 'townshipId' | 'grants'>,
+): Promise<void> {
+  const roles = (grants: readonly RoleGrant[]) => new Map(grants.filter((g) => g.role !== 'villager').map((g) => [holderId(after._id, g), g]))
+  const wanted = roles(after.grants)
+  const held = roles(before?.grants ?? [])
+  for (const [id, grant] of wanted) {
+    const holder = await tx.get<RoleHolder>('roleHolders', id)
+    if (!holder) await tx.insert('roleHolders', { ...holderDoc(after, id, grant) })
+    else if (!holder.active || holder.townshipId !== after.townshipId) await tx.patch('roleHolders', id, { active: true, townshipId: after.townshipId })
+  }
+  for (const id of held.keys()) {
+    if (wanted.has(id)) continue
+    const holder = await tx.get<RoleHolder>('roleHolders', id)
+    if (holder?.active) await tx.patch('roleHolders', id, { active: false })
   }
 }
 

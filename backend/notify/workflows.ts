@@ -1,18 +1,48 @@
 import type { Notice } from '../../types/notice'
-import type { Objection } from '../../types/objection'
-import { draftReviewers, noticeReviewed, noticeSubmitted, objectionDecided, objectionFiled, type Notification } from '../../core/notify'
+import type { Application } from '../../types/application'
+import { draftReviewers, type ApplicationPeople, type Notification } from '../../core/notify'
+import type { TxStore } from '../../core/store'
 import type { Deps } from '../deps'
 import { getVillage } from '../repository'
-import { notify, type NotifyReport } from '.'
-import { townshipRoleHolders, villageRoleHolders } from './recipients'
+import { finishPending, notify, sendPending, writeInbox, type NotifyReport, type PendingSend } from '.'
+import { taskForce, townshipRoleHolders, villageRoleHolders } from './recipients'
 
 /**
- * The hook every workflow calls after a transition has committed: work out the notification
- * (recipients may need a look-up) and hand it to the port. Never throws — a failed look-up or
- * send is logged and the transition stands. Because inbox entries are keyed by (recipient,
- * event), calling it again for the same transition (a retried action) adds nothing.
+ * How a workflow notifies (notices, objections, applications, ledger reviews): its recipients are
+ * looked up BEFORE its transaction (the `…Audience` helpers below: queries are not allowed inside
+ * one; a failed look-up fails the action before anything is written, and its retry does it all),
+ * the inbox entries are written INSIDE it with the transition (`Outbox.inTx`: all or nothing), and
+ * the WeChat messages go out AFTER the commit (`Outbox.afterCommit`: never failing the action).
  *
- *   await notifyAfter(ctx.deps, 'ledger.returned', async () => ({ event: `ledger.returned:${id}:v${v}`, … }))
+ *   const audience = await draftAudience(ctx.deps, notice)
+ *   const outbox = new Outbox(ctx.deps)
+ *   await store.transaction(async (tx) => { …; await outbox.inTx(tx, [noticeSubmitted(notice, audience.reviewers, …)]) })
+ *   await outbox.afterCommit()
+ */
+/** One action's notifications: written inside its transaction, sent after the commit. */
+export class Outbox {
+  private pending: PendingSend[] = []
+  constructor(private readonly deps: Deps) {}
+
+  /** Inside the transaction (a retried transaction attempt replaces what an earlier attempt owed). */
+  async inTx(tx: TxStore, notifications: ReadonlyArray<Notification | null>): Promise<void> {
+    this.pending = await writeInbox(tx, this.deps, notifications)
+  }
+
+  /** After the commit: the owed WeChat messages. Never throws. */
+  afterCommit(): Promise<NotifyReport> {
+    return sendPending(this.deps, this.pending)
+  }
+
+  /** A retry that answered the first result: finishes what its first call left owed. Never throws. */
+  finish(notifications: ReadonlyArray<Notification | null>): Promise<NotifyReport> {
+    return finishPending(this.deps, notifications)
+  }
+}
+
+/**
+ * The post-commit hook for callers outside a transition (kept for re-notifying an event: keyed by
+ * (recipient, event), calling it again adds nothing). Never throws.
  */
 export async function notifyAfter(deps: Deps, label: string, build: () => Promise<Notification | null>): Promise<NotifyReport> {
   try {
@@ -26,26 +56,29 @@ export async function notifyAfter(deps: Deps, label: string, build: () => Promis
 }
 
 /** A draft waits for review: the village's other secretaries (or the township's leaders, see draftReviewers). */
-export const notifyNoticeSubmitted = (deps: Deps, notice: Notice) =>
-  notifyAfter(deps, 'notice.submitted', async () => {
-    if (notice.status !== 'pending') return null
-    const secretaries = await villageRoleHolders(deps.store, notice.villageId, 'secretary', notice.townshipId)
-    const needLeaders = notice.kind === 'criticism' && secretaries.every((s) => s === notice.draftedBy)
-    const leaders = needLeaders ? await townshipRoleHolders(deps.store, notice.townshipId, 'leader') : []
-    const village = await getVillage(deps.store, notice.villageId)
-    return noticeSubmitted(notice, draftReviewers(notice, secretaries, leaders), village.name)
-  })
-
-/** A draft was approved or rejected: its drafter. */
-export const notifyNoticeReviewed = (deps: Deps, notice: Notice) => notifyAfter(deps, 'notice.reviewed', async () => noticeReviewed(notice))
+export async function draftAudience(deps: Deps, notice: Pick<Notice, 'kind' | 'draftedBy' | 'villageId' | 'townshipId'>) {
+  const secretaries = await villageRoleHolders(deps.store, notice.villageId, 'secretary', notice.townshipId)
+  const needLeaders = notice.kind === 'criticism' && secretaries.every((s) => s === notice.draftedBy)
+  const leaders = needLeaders ? await townshipRoleHolders(deps.store, notice.townshipId, 'leader') : []
+  const village = await getVillage(deps.store, notice.villageId)
+  return { reviewers: draftReviewers(notice, secretaries, leaders), villageName: village.name }
+}
 
 /** A villager objected: the village's secretaries. */
-export const notifyObjectionFiled = (deps: Deps, objection: Objection) =>
-  notifyAfter(deps, 'objection.filed', async () => {
-    const secretaries = await villageRoleHolders(deps.store, objection.villageId, 'secretary', objection.townshipId)
-    const village = await getVillage(deps.store, objection.villageId)
-    return objectionFiled(objection, secretaries, village.name)
-  })
+export async function objectionAudience(deps: Deps, place: { villageId: string; townshipId: string }) {
+  const secretaries = await villageRoleHolders(deps.store, place.villageId, 'secretary', place.townshipId)
+  const village = await getVillage(deps.store, place.villageId)
+  return { secretaries, villageName: village.name }
+}
 
-/** The secretary decided: the villager who objected. */
-export const notifyObjectionDecided = (deps: Deps, objection: Objection) => notifyAfter(deps, 'objection.decided', async () => objectionDecided(objection))
+/**
+ * A star application's transition: the applicant (the village's secretaries besides its creator)
+ * and the next reviewer — submit → the star's task force, recommend → the township's leaders.
+ */
+export async function applicationAudience(deps: Deps, app: Pick<Application, 'villageId' | 'townshipId' | 'star'>, action: string): Promise<{ people: ApplicationPeople; villageName: string }> {
+  const secretaries = await villageRoleHolders(deps.store, app.villageId, 'secretary', app.townshipId)
+  const tf = action === 'application.submit' ? await taskForce(deps.store, app.townshipId, app.star) : []
+  const leaders = action === 'application.recommend' ? await townshipRoleHolders(deps.store, app.townshipId, 'leader') : []
+  const village = await getVillage(deps.store, app.villageId)
+  return { people: { secretaries, taskForce: tf, leaders }, villageName: village.name }
+}

@@ -75,21 +75,8 @@ function reachable(action: ActionName): { target: FixtureTarget; openid: string 
  * Actions that do not yet survive every failure: each is walked by this suite as soon as its line
  * is removed. Kept explicit so the gap shows in the test report (as skipped) instead of hiding.
  */
-const NOTIFIED_AFTER_COMMIT = 'its inbox notification is written after the transaction commits: a failure there leaves the record without its inbox entry (not yet written inside the transaction)'
 const APPLIED_TWICE = 'a retry after a lost answer applies the edit again (a second version and audit entry): edits need a request id or an expected version'
 const KNOWN_GAPS: Partial<Record<string, string>> = {
-  'notice.draft': NOTIFIED_AFTER_COMMIT,
-  'notice.draft of a criticism': NOTIFIED_AFTER_COMMIT,
-  'notice.review': NOTIFIED_AFTER_COMMIT,
-  'notice.review of a notice due today (approved and published at once)': NOTIFIED_AFTER_COMMIT,
-  'objection.create': NOTIFIED_AFTER_COMMIT,
-  'objection.decide': NOTIFIED_AFTER_COMMIT,
-  'application.submit': NOTIFIED_AFTER_COMMIT,
-  'application.review': NOTIFIED_AFTER_COMMIT,
-  'application.decide': NOTIFIED_AFTER_COMMIT,
-  'application.revoke': NOTIFIED_AFTER_COMMIT,
-  'ledger.review': NOTIFIED_AFTER_COMMIT,
-  'invite.redeem': 'the role directory that notifications read (roleHolders) is synced after the redeem transaction commits',
   'invite.create': 'takes no request id yet: a retry after a lost answer creates a second invitation with a new code',
   'subscription.record': 'a retry after a lost answer counts the acceptance a second time (no request id yet)',
   'application.update': APPLIED_TWICE,

@@ -186,6 +186,25 @@ describe('role.list and role.revoke', () => {
     })
   })
 
+  it('two admins revoking each other at once: one wins, the township keeps an admin (checked inside the transaction)', async () => {
+    const { code } = await ok(app.call(DEMO.admin, 'invite.create', { role: 'admin' }))
+    await ok(app.call('demo-second-admin', 'invite.redeem', { code, name: '周副书记' }))
+    const list = await ok(app.call(DEMO.admin, 'role.list', {}))
+    const refOf = (openid: string) => list.items.find((h: { personId: string }) => h.personId === openid).ref
+    const results = await Promise.all([
+      app.call(DEMO.admin, 'role.revoke', { ref: refOf('demo-second-admin'), grant: { role: 'admin' }, reason: '互撤测试' }),
+      app.call('demo-second-admin', 'role.revoke', { ref: refOf(DEMO.admin), grant: { role: 'admin' }, reason: '互撤测试' }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
+    const admins = (await Promise.all([DEMO.admin, 'demo-second-admin'].map((id) => app.store.get<{ _id: string; grants: Array<{ role: string }> }>('people', id))))
+      .filter((p) => p?.grants.some((g) => g.role === 'admin'))
+    expect(admins).toHaveLength(1)
+    // The directory the notifications read moved with the grants.
+    const holders = (app.store.dump().roleHolders as unknown as Array<{ openid: string; role: string; active: boolean }>).filter((h) => h.role === 'admin' && h.active)
+    expect(holders.map((h) => h.openid)).toEqual([admins[0]!._id])
+  })
+
   it('refuses a forged handle', async () => {
     expect((await fail(app.call(DEMO.admin, 'role.revoke', { ref: 'ZGVtby1hZG1pbg', grant: { role: 'admin' }, reason: '伪造编号' }))).code).toBe('NOT_FOUND')
   })

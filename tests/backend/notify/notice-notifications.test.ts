@@ -180,14 +180,28 @@ describe('WeChat subscribe messages', () => {
     expect(state.subscriptions[0].remaining).toBe(0)
   })
 
-  it('leaves the action successful even when the store refuses the inbox entry', async () => {
-    const insertIfAbsent = app.store.insertIfAbsent.bind(app.store)
-    jest.spyOn(app.store, 'insertIfAbsent').mockImplementation(async (collection, doc) => {
-      if (collection === 'inbox') throw new Error('disk full')
-      return insertIfAbsent(collection, doc)
+  it('writes the entry with the draft, sends after the commit; a send cut off there is finished by the retry, once', async () => {
+    const sent = fakeWeChat()
+    await subscribe(DEMO.secretary, 'local-review')
+    const patchIf = app.store.patchIf.bind(app.store)
+    const cut = jest.spyOn(app.store, 'patchIf').mockImplementation(async (collection, id, expect, fields) => {
+      if (collection === 'inbox') throw new Error('connection lost')
+      return patchIf(collection, id, expect, fields)
     })
-    const response = await app.call(DEMO.cadre, 'notice.draft', makeDraft({ publishDate: dayFromToday(app, 1) }))
-    expect(response.ok).toBe(true)
+    const draft = makeDraft({ publishDate: dayFromToday(app, 1), requestId: 'notify-retry-0001' })
+    const first = await ok<Notice>(app.call(DEMO.cadre, 'notice.draft', draft))
+    // The draft and its entry committed together; the accept was claimed with them; nothing sent yet.
+    expect(entriesOf(DEMO.secretary)).toEqual([expect.objectContaining({ sending: true, delivery: null })])
+    expect(sent).toEqual([])
+    cut.mockRestore()
+    const again = await ok<Notice>(app.call(DEMO.cadre, 'notice.draft', draft))
+    expect(again.id).toBe(first.id)
+    expect(sent).toHaveLength(1)
+    expect(entriesOf(DEMO.secretary)).toEqual([expect.objectContaining({ sending: false, delivery: { template: 'review', status: 'sent', detail: null } })])
+    await ok(app.call(DEMO.cadre, 'notice.draft', draft))
+    expect(sent).toHaveLength(1)
+    const state = await ok(app.call(DEMO.secretary, 'subscription.record', { results: [{ templateId: 'local-review', status: 'reject' }] }))
+    expect(state.subscriptions[0].remaining).toBe(0)
   })
 
   it('local mode records what would have been sent and shows it in the inbox', async () => {

@@ -82,16 +82,22 @@ describe('star applications: the applicant and the next reviewer', () => {
     expect(all().map((d) => d.event).sort()).toEqual([`application.submit.review:${draft.id}:v2`, `application.submit:${draft.id}:v2`])
   })
 
-  it('a failed recipient look-up fails neither the transition nor anything else', async () => {
+  it('a failed recipient look-up fails the transition before anything is written; its retry notifies', async () => {
     const draft = await ok<Application>(app.call(DEMO.cadre, 'application.create', { villageId: 'tiegou', star: 4, year: 2026 }))
     const find = app.store.find.bind(app.store)
-    jest.spyOn(app.store, 'find').mockImplementation(async (collection: string, query: any) => {
+    const down = jest.spyOn(app.store, 'find').mockImplementation(async (collection: string, query: any) => {
       if (collection === 'roleHolders') throw new Error('directory down')
       return find(collection, query)
     })
+    const failed = await app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id })
+    expect(failed.ok).toBe(false)
+    expect((await app.store.get<{ _id: string; status: string }>('applications', draft.id))?.status).toBe('draft')
+    expect(fresh()).toEqual([])
+    down.mockRestore()
+    // The record and who hears of it land together: the retry writes both.
     const submitted = await ok<Application>(app.call(DEMO.secretary, 'application.submit', { applicationId: draft.id }))
     expect(submitted.status).toBe('submitted')
-    expect(fresh()).toEqual([])
+    expect(fresh()).toHaveLength(2)
   })
 })
 
