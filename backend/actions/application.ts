@@ -9,7 +9,7 @@ import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
 import { notifyApplicationTransition } from '../notify-application'
 
 export async function getApplication(store: TxStore, id: string): Promise<Application> {
@@ -47,6 +47,7 @@ async function transition(
   comment: string | null,
   expectedVersion: number | undefined,
   change: (app: Application) => Partial<Application> = () => ({}),
+  requestId?: string,
 ): Promise<Application> {
   const actor = callerOpenid(ctx)
   const after = await ctx.deps.store.transaction(async (tx) => {
@@ -60,6 +61,7 @@ async function transition(
     await tx.patch('applications', applicationId, changedFields(before, after))
     if (status !== before.status) await updateRating(tx, after)
     await appendAudit(tx, { townshipId: before.townshipId, at, actor, action, entity: 'application', entityId: applicationId, before, after, version: after.version })
+    await recordEdit(tx, ctx, action, requestId, after)
     return after
   })
   // After the commit: the applicant and the next reviewer (never fails the transition).
@@ -124,7 +126,7 @@ export const createApplication = defineHandler('application.create', {
 
 export const updateApplication = defineHandler('application.update', {
   target: applicationTarget,
-  async handle(input, ctx) {
+  handle: (input, ctx) => editOnce(ctx, 'application.update', input.requestId, async () => {
     const current = await getApplication(ctx.deps.store, input.applicationId)
     applicationTransition(current.status, 'edit')
     const rows = input.rows
@@ -152,8 +154,8 @@ export const updateApplication = defineHandler('application.update', {
             return edit ? { ...row, ledgerIds: edit.ledgerIds, checklistIds: edit.checklistIds, comment: edit.comment.trim() } : row
           })
         : app.rows,
-    }))
-  },
+    }), input.requestId)
+  }),
 })
 
 export const submitApplication = defineHandler('application.submit', {

@@ -12,7 +12,7 @@ import { monthOfDay } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
 
 type Fields = Pick<LedgerEntry, 'star' | 'criterionId' | 'activityType' | 'otherName' | 'date' | 'participants' | 'summary' | 'photos' | 'figure'>
 
@@ -77,6 +77,7 @@ async function transitionEntry(
   action: string,
   change: (entry: LedgerEntry) => Partial<LedgerEntry>,
   expectedVersion?: number,
+  requestId?: string,
 ): Promise<LedgerEntry> {
   return ctx.deps.store.transaction(async (tx) => {
     const before = await getLedgerEntry(tx, entryId)
@@ -89,6 +90,7 @@ async function transitionEntry(
       townshipId: before.townshipId, at: after.updatedAt, actor: callerOpenid(ctx), action,
       entity: 'ledger', entityId: entryId, before, after, version: after.version,
     })
+    await recordEdit(tx, ctx, action, requestId, after)
     return after
   })
 }
@@ -125,7 +127,7 @@ export const createLedgerEntry = defineHandler('ledger.create', {
 
 export const updateLedgerEntry = defineHandler('ledger.update', {
   target: entryTarget,
-  async handle(input, ctx) {
+  handle: (input, ctx) => editOnce(ctx, 'ledger.update', input.requestId, async () => {
     const current = await getLedgerEntry(ctx.deps.store, input.entryId)
     ledgerTransition(current.status, 'edit')
     const checked = await validateFields(ctx, current.townshipId, input)
@@ -134,8 +136,8 @@ export const updateLedgerEntry = defineHandler('ledger.update', {
       star: input.star, criterionId: checked.criterionId, activityType: input.activityType,
       otherName: input.activityType === OTHER_ACTIVITY ? input.otherName : null, date: input.date,
       participants: input.participants, summary: input.summary, photos: input.photos, figure: checked.figure,
-    }), input.expectedVersion)
-  },
+    }), input.expectedVersion, input.requestId)
+  }),
 })
 
 export const reviewLedgerEntry = defineHandler('ledger.review', {
