@@ -78,6 +78,7 @@ export const ZApplicationUpdate = z.object({
     .max(100)
     .optional(),
   expectedVersion: z.number().int().optional(),
+  requestId: ZRequestId.optional(),
 })
 export const ZApplicationSubmit = z.object({ applicationId: ZId, expectedVersion: z.number().int().optional() })
 export const ZApplicationReview = z

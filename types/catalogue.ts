@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZId, zText } from './common'
+import { ZId, ZRequestId, zText } from './common'
 import { ZStar } from './roles'
 
 /** A calendar month in China time, `YYYY-MM`. */
@@ -91,6 +91,7 @@ export const ZCatalogueUpdate = z.object({
   /** Sets (or, with empty text, clears) months' focus. */
   focus: z.array(z.object({ month: ZMonth, text: z.string().max(100, '每月工作区不能超过100个字') })).max(12).optional(),
   expectedVersion: z.number().int().optional(),
+  requestId: ZRequestId.optional(),
 })
 export const ZCatalogueCopyYear = z.object({ from: ZYear, to: ZYear }).refine((v) => v.to > v.from, { message: '只能复制到以后的年份', path: ['to'] })
 
@@ -112,5 +113,6 @@ export const ZTargetSet = z
     villageId: ZId,
     year: ZYear,
     stars: z.array(ZStar).max(5).refine((s) => new Set(s).size === s.length, '星级重复'),
+    requestId: ZRequestId.optional(),
   })
 export const ZTargetList = z.object({ year: ZYear })

@@ -34,6 +34,7 @@ export const ZChecklistUpdate = z.object({
   /** open → in_progress (or back). */
   status: z.enum(['open', 'in_progress']).optional(),
   expectedVersion: z.number().int().optional(),
+  requestId: ZRequestId.optional(),
 })
 export const ZChecklistClose = z
   .object({

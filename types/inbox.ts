@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZId, ZPageQuery } from './common'
+import { ZId, ZPageQuery, ZRequestId } from './common'
 
 /**
  * The subscribe-message templates the app uses (one-time subscriptions). Each is configured with
@@ -67,6 +67,7 @@ export const ZSubscriptionRecord = z.object({
   results: z.array(ZSubscribeResult).min(1, '至少一个订阅结果').max(3, 'WeChat 一次最多订阅 3 个模板'),
   /** For the board template (明早公告提醒): the village whose next board the person wants to hear of. */
   villageId: ZId.optional(),
+  requestId: ZRequestId.optional(),
 })
 export type SubscriptionRecordInput = z.infer<typeof ZSubscriptionRecord>
 

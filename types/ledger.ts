@@ -42,7 +42,7 @@ export const ZLedgerCreate = ZLedgerFields.extend({
   correctsId: ZId.nullable().default(null),
   requestId: ZRequestId.optional(),
 })
-export const ZLedgerUpdate = ZLedgerFields.extend({ entryId: ZId, expectedVersion: z.number().int().optional() })
+export const ZLedgerUpdate = ZLedgerFields.extend({ entryId: ZId, expectedVersion: z.number().int().optional(), requestId: ZRequestId.optional() })
 export const ZLedgerReview = z
   .object({
     entryId: ZId,

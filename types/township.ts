@@ -4,9 +4,9 @@ import { ZId, ZRequestId, zText } from './common'
 /** 管理村庄: one change an admin makes to the township's villages. */
 export const ZVillageUpdate = z.discriminatedUnion('op', [
   z.object({ op: z.literal('add'), townshipId: ZId.optional(), name: zText('村名', 20), requestId: ZRequestId.optional() }),
-  z.object({ op: z.literal('rename'), villageId: ZId, name: zText('村名', 20) }),
-  z.object({ op: z.literal('move'), villageId: ZId, direction: z.enum(['up', 'down']) }),
-  z.object({ op: z.literal('archive'), villageId: ZId }),
+  z.object({ op: z.literal('rename'), villageId: ZId, name: zText('村名', 20), requestId: ZRequestId.optional() }),
+  z.object({ op: z.literal('move'), villageId: ZId, direction: z.enum(['up', 'down']), requestId: ZRequestId.optional() }),
+  z.object({ op: z.literal('archive'), villageId: ZId, requestId: ZRequestId.optional() }),
 ])
 
 export const ZTownshipCreate = z.object({

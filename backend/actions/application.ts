@@ -9,7 +9,7 @@ import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
 import { applicationNotifications } from '../../core/notify'
 import { notifiesOfApplication } from '../notify-application'
 import { applicationAudience, Outbox } from '../notify/workflows'
@@ -50,6 +50,7 @@ async function transition(
   comment: string | null,
   expectedVersion: number | undefined,
   change: (app: Application) => Partial<Application> = () => ({}),
+  requestId?: string,
 ): Promise<Application> {
   const actor = callerOpenid(ctx)
   const audience = notifiesOfApplication(action)
@@ -69,6 +70,7 @@ async function transition(
     await appendAudit(tx, { townshipId: before.townshipId, at, actor, action, entity: 'application', entityId: applicationId, before, after, version: after.version })
     // The applicant and the next reviewer.
     if (audience) await outbox.inTx(tx, applicationNotifications(after, action, actor, comment, audience.people, audience.villageName))
+    await recordEdit(tx, ctx, action, requestId, after)
     return after
   })
   await outbox.afterCommit()
@@ -132,7 +134,7 @@ export const createApplication = defineHandler('application.create', {
 
 export const updateApplication = defineHandler('application.update', {
   target: applicationTarget,
-  async handle(input, ctx) {
+  handle: (input, ctx) => editOnce(ctx, 'application.update', input.requestId, async () => {
     const current = await getApplication(ctx.deps.store, input.applicationId)
     applicationTransition(current.status, 'edit')
     const rows = input.rows
@@ -160,8 +162,8 @@ export const updateApplication = defineHandler('application.update', {
             return edit ? { ...row, ledgerIds: edit.ledgerIds, checklistIds: edit.checklistIds, comment: edit.comment.trim() } : row
           })
         : app.rows,
-    }))
-  },
+    }), input.requestId)
+  }),
 })
 
 export const submitApplication = defineHandler('application.submit', {

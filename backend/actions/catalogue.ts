@@ -4,6 +4,7 @@ import { catalogueId, reviseCriteria } from '../../core/catalogue-rules'
 import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
+import { editOnce, recordEdit } from '../create-once'
 import { findCatalogue, getVillage, toDoc, toRecord, type Stored } from '../repository'
 
 /** The township a call is about when the payload names none: the caller's, else the deployment's. */
@@ -19,7 +20,7 @@ export const updateCatalogue = defineHandler('catalogue.update', {
   target: (_input, ctx) => ({ townshipId: callerTownship(ctx) }),
   async handle(input, ctx) {
     const townshipId = callerTownship(ctx)
-    return ctx.deps.store.transaction(async (tx) => {
+    return editOnce(ctx, 'catalogue.update', input.requestId, () => ctx.deps.store.transaction(async (tx) => {
       const before = await findCatalogue(tx, townshipId, input.year)
       if (!before) throw new DomainError('NOT_FOUND', `${input.year} 年的创建标准尚未建立，请先从上一年复制`)
       if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) throw new DomainError('CONFLICT', '创建标准已被他人修改，请刷新后重试')
@@ -41,8 +42,9 @@ export const updateCatalogue = defineHandler('catalogue.update', {
       const { id: _id, ...fields } = after
       await tx.patch('catalogues', before.id, fields)
       await appendAudit(tx, { townshipId, at: after.updatedAt, actor: after.updatedBy, action: 'catalogue.update', entity: 'catalogue', entityId: before.id, before, after, version: after.version })
+      await recordEdit(tx, ctx, 'catalogue.update', input.requestId, after)
       return after
-    })
+    }))
   },
 })
 
@@ -78,7 +80,7 @@ export const setTarget = defineHandler('target.set', {
     const village = await getVillage(ctx.deps.store, input.villageId)
     const id = `${village.id}_${input.year}`
     const stars = [...input.stars].sort()
-    return ctx.deps.store.transaction(async (tx) => {
+    return editOnce(ctx, 'target.set', input.requestId, () => ctx.deps.store.transaction(async (tx) => {
       const existing = await tx.get<Stored<Target> & { version?: number }>('targets', id)
       const version = (existing?.version ?? 0) + 1
       const target: Target = {
@@ -92,8 +94,9 @@ export const setTarget = defineHandler('target.set', {
         townshipId: village.townshipId, at: target.updatedAt, actor: target.updatedBy, action: 'target.set', entity: 'target', entityId: id,
         before: existing ? toRecord(existing) : null, after: target, version,
       })
+      await recordEdit(tx, ctx, 'target.set', input.requestId, target)
       return target
-    })
+    }))
   },
 })
 

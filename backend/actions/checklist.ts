@@ -12,7 +12,7 @@ import { checklistRecord, getChecklistItem, getLedgerEntry, getVillage, type Sto
 import { writeChecklistItems } from '../checklist-writes'
 import { getPepper, openidOfRef, personRef } from '../secrets'
 import { openidView } from '../people-view'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
 import { checkPhotos } from './ledger'
 import { parseStarCell, readImportRows } from '../xlsx'
 
@@ -57,7 +57,7 @@ function newItem(ctx: ActionContext, id: string, fields: { townshipId: string; v
   }
 }
 
-async function transitionItem(ctx: ActionContext, itemId: string, action: string, change: (item: ChecklistItem) => Partial<ChecklistItem>, expectedVersion?: number) {
+async function transitionItem(ctx: ActionContext, itemId: string, action: string, change: (item: ChecklistItem) => Partial<ChecklistItem>, expectedVersion?: number, requestId?: string) {
   return ctx.deps.store.transaction(async (tx) => {
     const before = await getChecklistItem(tx, itemId)
     if (expectedVersion !== undefined && before.version !== expectedVersion) throw new DomainError('CONFLICT', '该事项已被他人修改，请刷新后重试')
@@ -65,6 +65,7 @@ async function transitionItem(ctx: ActionContext, itemId: string, action: string
     after.sortKey = sortKeyOf(after.dueMonth, after.id)
     await writeChecklistItems(tx, [{ before, after }])
     await appendAudit(tx, { townshipId: before.townshipId, at: after.updatedAt, actor: callerOpenid(ctx), action, entity: 'checklist', entityId: itemId, before, after, version: after.version })
+    await recordEdit(tx, ctx, action, requestId, after)
     return after
   })
 }
@@ -135,7 +136,7 @@ export const importChecklist = defineHandler('checklist.import', {
 
 export const updateChecklistItem = defineHandler('checklist.update', {
   target: itemTarget,
-  async handle(input, ctx) {
+  handle: (input, ctx) => editOnce(ctx, 'checklist.update', input.requestId, async () => {
     const current = await getChecklistItem(ctx.deps.store, input.itemId)
     const owner = input.ownerId && input.ownerId !== current.ownerId ? await requireOwner(ctx, input.ownerId, current.villageId) : null
     return transitionItem(ctx, input.itemId, 'checklist.update', (item) => {
@@ -147,8 +148,8 @@ export const updateChecklistItem = defineHandler('checklist.update', {
         ...(input.dueMonth ? { dueMonth: input.dueMonth } : {}),
         ...(owner ? { ownerId: owner._id, ownerName: owner.name } : {}),
       }
-    }, input.expectedVersion)
-  },
+    }, input.expectedVersion, input.requestId)
+  }),
 })
 
 export const closeChecklistItem = defineHandler('checklist.close', {

@@ -1,6 +1,7 @@
 import type { InboxItem, TemplateKey } from '../../types/inbox'
 import { invalidInput } from '../../core/errors'
 import { defineHandler, callerOpenid } from '../action'
+import { editOnce, recordEdit } from '../create-once'
 import { getVillage } from '../repository'
 import type { InboxDoc } from '../notify'
 import { templatesOf } from '../notify'
@@ -66,8 +67,9 @@ export const inboxUnreadCount = defineHandler('inbox.unreadCount', {
 
 /**
  * Records what the person accepted in WeChat's subscribe prompt: one more one-time subscription
- * per accepted template. The board template (明早公告提醒) names the village whose next board
- * they want to hear of.
+ * per accepted template, all in one transaction. The board template (明早公告提醒) names the
+ * village whose next board they want to hear of. With a request id, a retry after a lost answer
+ * answers the first result instead of counting the accepts again.
  */
 export const recordSubscription = defineHandler('subscription.record', {
   async handle(input, ctx) {
@@ -83,22 +85,28 @@ export const recordSubscription = defineHandler('subscription.record', {
     const village = input.villageId ? await getVillage(ctx.deps.store, input.villageId) : null
     const answered = new Map<TemplateKey, number>()
     for (const r of resolved) answered.set(r.template, (answered.get(r.template) ?? 0) + (r.status === 'accept' ? 1 : 0))
-    const subscriptions = []
-    for (const [template, accepts] of answered) {
-      const forBoard = template === 'board' && village
-      const doc =
-        accepts > 0
-          ? await addSubscription(
-              ctx.deps.store,
-              {
-                openid, template, templateId: config[template]!.id, now: ctx.now.toISOString(),
-                villageId: forBoard ? village.id : null, townshipId: forBoard ? village.townshipId : null,
-              },
-              accepts,
-            )
-          : await ctx.deps.store.get<SubscriptionDoc>('subscriptions', subscriptionId(openid, template))
-      subscriptions.push({ template, remaining: doc?.remaining ?? 0, villageId: doc?.villageId ?? null })
-    }
-    return { subscriptions }
+    return editOnce(ctx, 'subscription.record', input.requestId, () =>
+      ctx.deps.store.transaction(async (tx) => {
+        const subscriptions = []
+        for (const [template, accepts] of answered) {
+          const forBoard = template === 'board' && village
+          const doc =
+            accepts > 0
+              ? await addSubscription(
+                  tx,
+                  {
+                    openid, template, templateId: config[template]!.id, now: ctx.now.toISOString(),
+                    villageId: forBoard ? village.id : null, townshipId: forBoard ? village.townshipId : null,
+                  },
+                  accepts,
+                )
+              : await tx.get<SubscriptionDoc>('subscriptions', subscriptionId(openid, template))
+          subscriptions.push({ template, remaining: doc?.remaining ?? 0, villageId: doc?.villageId ?? null })
+        }
+        const answer = { subscriptions }
+        await recordEdit(tx, ctx, 'subscription.record', input.requestId, answer)
+        return answer
+      }),
+    )
   },
 })

@@ -12,7 +12,7 @@ import { monthOfDay } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
 
 type Fields = Pick<LedgerEntry, 'star' | 'criterionId' | 'activityType' | 'otherName' | 'date' | 'participants' | 'summary' | 'photos' | 'figure'>
 
@@ -79,6 +79,7 @@ async function transitionEntry(
   expectedVersion?: number,
   /** Who hears of it: inbox entries in the same transaction, WeChat messages after the commit. */
   notifyOf?: (after: LedgerEntry) => Notification | null,
+  requestId?: string,
 ): Promise<LedgerEntry> {
   const outbox = new Outbox(ctx.deps)
   const changed = await ctx.deps.store.transaction(async (tx) => {
@@ -93,6 +94,7 @@ async function transitionEntry(
       entity: 'ledger', entityId: entryId, before, after, version: after.version,
     })
     if (notifyOf) await outbox.inTx(tx, [notifyOf(after)])
+    await recordEdit(tx, ctx, action, requestId, after)
     return after
   })
   await outbox.afterCommit()
@@ -131,7 +133,7 @@ export const createLedgerEntry = defineHandler('ledger.create', {
 
 export const updateLedgerEntry = defineHandler('ledger.update', {
   target: entryTarget,
-  async handle(input, ctx) {
+  handle: (input, ctx) => editOnce(ctx, 'ledger.update', input.requestId, async () => {
     const current = await getLedgerEntry(ctx.deps.store, input.entryId)
     ledgerTransition(current.status, 'edit')
     const checked = await validateFields(ctx, current.townshipId, input)
@@ -140,8 +142,8 @@ export const updateLedgerEntry = defineHandler('ledger.update', {
       star: input.star, criterionId: checked.criterionId, activityType: input.activityType,
       otherName: input.activityType === OTHER_ACTIVITY ? input.otherName : null, date: input.date,
       participants: input.participants, summary: input.summary, photos: input.photos, figure: checked.figure,
-    }), input.expectedVersion)
-  },
+    }), input.expectedVersion, undefined, input.requestId)
+  }),
 })
 
 export const reviewLedgerEntry = defineHandler('ledger.review', {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { TemplateKey } from '../../types/inbox'
-import type { DocumentStore } from '../../core/store'
+import type { DocumentStore, TxStore } from '../../core/store'
 
 /**
  * A person's one-time subscriptions to one template: WeChat lets the app send one message per
@@ -31,34 +31,33 @@ export const subscriptionId = (openid: string, template: TemplateKey) =>
 const MAX_ATTEMPTS = 5
 
 /**
- * Adds `count` accepts for (openid, template), creating the record on first use. Compare-and-set
- * on `remaining` so two concurrent records (two taps) both count.
+ * Adds `count` accepts for (openid, template), creating the record on first use. Inside the
+ * caller's transaction (with the other templates of the same prompt answer and its request
+ * marker), so two concurrent records (two taps) both count and a retried one counts once.
  */
 export async function addSubscription(
-  store: DocumentStore,
+  tx: TxStore,
   fields: { openid: string; template: TemplateKey; templateId: string; villageId: string | null; townshipId: string | null; now: string },
   count: number,
 ): Promise<SubscriptionDoc> {
   const id = subscriptionId(fields.openid, fields.template)
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await store.get<SubscriptionDoc>('subscriptions', id)
-    if (!current) {
-      const doc: SubscriptionDoc = {
-        _id: id, openid: fields.openid, template: fields.template, templateId: fields.templateId,
-        remaining: count, eligible: count > 0, villageId: fields.villageId, townshipId: fields.townshipId, sentDay: '', updatedAt: fields.now,
-      }
-      if (await store.insertIfAbsent('subscriptions', { ...doc })) return doc
-      continue
+  const current = await tx.get<SubscriptionDoc>('subscriptions', id)
+  if (!current) {
+    const doc: SubscriptionDoc = {
+      _id: id, openid: fields.openid, template: fields.template, templateId: fields.templateId,
+      remaining: count, eligible: count > 0, villageId: fields.villageId, townshipId: fields.townshipId, sentDay: '', updatedAt: fields.now,
     }
-    const remaining = current.remaining + count
-    const patch = {
-      remaining, eligible: remaining > 0, templateId: fields.templateId, updatedAt: fields.now,
-      // Asking again from another village's board moves the reminder there.
-      ...(fields.villageId ? { villageId: fields.villageId, townshipId: fields.townshipId } : {}),
-    }
-    if (await store.patchIf('subscriptions', id, { remaining: current.remaining }, patch)) return { ...current, ...patch }
+    await tx.insert('subscriptions', { ...doc })
+    return doc
   }
-  throw new Error('subscription record kept changing under concurrent updates')
+  const remaining = current.remaining + count
+  const patch = {
+    remaining, eligible: remaining > 0, templateId: fields.templateId, updatedAt: fields.now,
+    // Asking again from another village's board moves the reminder there.
+    ...(fields.villageId ? { villageId: fields.villageId, townshipId: fields.townshipId } : {}),
+  }
+  await tx.patch('subscriptions', id, patch)
+  return { ...current, ...patch }
 }
 
 /**

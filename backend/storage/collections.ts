@@ -81,6 +81,8 @@ export const COLLECTIONS = {
     ['townshipId', 'star', 'status', 'sortKey'],
   ],
   ratings: [],
+  /** Edit requests already applied, with their answers (backend/create-once.ts editOnce): a retry gets the first answer. */
+  requests: [],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS
