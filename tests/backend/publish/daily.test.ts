@@ -279,14 +279,14 @@ describe('runDailyPublish', () => {
       expect(board.entries.map((e: { noticeId: string }) => e.noticeId)).toContain(drafted.id)
     })
 
-    // Four writes in one transaction; the drafter's notification follows the commit (two more writes).
-    it('a late approval writes four times in one transaction, then notifies its drafter', async () => {
+    // Four writes for the approval and publish, and the drafter's inbox entry, all in one transaction.
+    it('a late approval writes five times in one transaction, its drafter\'s inbox entry included', async () => {
       app = await makeTestApp()
       const drafted = await draftAsCadre(app, makeDraft({ publishDate: today(app) }))
       const counting = withCrashingStore(app.deps, Number.POSITIVE_INFINITY)
       const { handleApiCall } = await import('../../../backend/router')
       await handleApiCall({ action: 'notice.review', data: { noticeId: drafted.id, decision: 'approve' } }, DEMO.secretary, counting.deps)
-      expect(counting.state.writes).toBe(4 + 2)
+      expect(counting.state.writes).toBe(4 + 1)
       expect(app.store.dump().inbox?.filter((d) => (d as { openid?: string }).openid === drafted.draftedBy)).toHaveLength(1)
     })
   })
