@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { TemplateKey } from '../../types/inbox'
 import { callApi } from './api'
+import { newRequestId } from '../lib/request-id'
 
 // Template ids of the WeChat console, from the build environment (README: TARO_APP_TEMPLATE_*; the
 // cloud function holds the same ids as WX_TEMPLATE_*). The browser demo uses local mode's stand-ins.
@@ -25,6 +26,7 @@ type Answer = { templateId: string; status: 'accept' | 'reject' | 'ban' | 'filte
  */
 export function askToSubscribe(keys: readonly TemplateKey[], villageId?: string): Promise<boolean> {
   const ids = keys.map((k) => TEMPLATE_IDS[k]).filter((id): id is string => !!id).slice(0, 3)
+  const requestId = newRequestId()
   if (ids.length === 0) return Promise.resolve(false)
   const prompt: Promise<Answer[]> =
     process.env.TARO_ENV === 'h5'
@@ -39,7 +41,8 @@ export function askToSubscribe(keys: readonly TemplateKey[], villageId?: string)
   return prompt
     .then(async (results) => {
       if (results.length === 0) return false
-      await callApi('subscription.record', { results, ...(villageId ? { villageId } : {}) })
+      // One id per prompt answer: the record lands once however the call is retried.
+      await callApi('subscription.record', { results, requestId, ...(villageId ? { villageId } : {}) })
       return results.some((r) => r.status === 'accept')
     })
     .catch((error) => {

@@ -23,9 +23,17 @@ function Villages({ me }: { me: Me }) {
   const [newName, setNewName] = useState('')
   const addRequest = useRef(newRequestId())
 
+  // One request id per edit (kept while it fails, so tapping again lands once; a new one once it lands).
+  const editRequests = useRef(new Map<string, string>())
   const run = async (input: ActionInput<'village.update'>) => {
-    const done = await change.execute(input)
-    if (done) await villages.reload()
+    const key = JSON.stringify(input)
+    const requestId = input.op === 'add' ? input.requestId : editRequests.current.get(key) ?? newRequestId()
+    editRequests.current.set(key, requestId ?? '')
+    const done = await change.execute({ ...input, requestId } as ActionInput<'village.update'>)
+    if (done) {
+      editRequests.current.delete(key)
+      await villages.reload()
+    }
     return done
   }
   const add = async () => {

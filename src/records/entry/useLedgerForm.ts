@@ -142,7 +142,7 @@ export function useLedgerForm(villageId: string, entryId: string | null, openid:
         summary: draft.summary,
         photos,
       }
-      if (draft.entryId) await callApi('ledger.update', { ...fields, entryId: draft.entryId })
+      if (draft.entryId) await callApi('ledger.update', { ...fields, entryId: draft.entryId, requestId: draft.requestId })
       else await callApi('ledger.create', { ...fields, villageId, requestId: draft.requestId })
       storage.setLedgerDraft(null)
       setDraft(blank(villageId, entryId))
