@@ -92,13 +92,11 @@ async function pickOption(trigger: string, option: string): Promise<void> {
     const target = await settledBox(item)
     const by = target.y + target.height / 2 - centre
     if (Math.abs(by) < 2) break
+    // A loaded machine bunches the moves up and the wheel may snap elsewhere: try again from there.
     if (attempt > 8) throw new Error(`could not turn the ${trigger} wheel to ${option}`)
     await page.mouse.move(x, centre)
     await page.mouse.down()
-    await page.mouse.move(x, centre - by, { steps: 16 })
-    // Held still before letting go, so the wheel reads no fling (on a loaded machine the moves bunch
-    // up and it would coast past the option).
-    await page.waitForTimeout(150)
+    await page.mouse.move(x, centre - by, { steps: 8 })
     await page.mouse.up()
   }
   await overlay.locator('.weui-picker__action', { hasText: '确定' }).click()
