@@ -83,9 +83,11 @@ describe('ZChecklistClose: 销号 needs evidence', () => {
 })
 
 describe('other inputs', () => {
-  it('checklist items need an owner and a due month', () => {
+  // Exactly one of ownerId and ownerRef is the handler's check (tests/backend/actions/records.test.ts).
+  it('checklist items name their owner by id or by role.list handle, and a due month', () => {
     ok(ZChecklistCreate, { villageId: 'fangbei', text: '路灯维修', ownerId: 'p1', dueMonth: '2026-12' })
-    bad(ZChecklistCreate, { villageId: 'fangbei', text: '路灯维修', dueMonth: '2026-12' })
+    ok(ZChecklistCreate, { villageId: 'fangbei', text: '路灯维修', ownerRef: 'AbC-12_x', dueMonth: '2026-12' })
+    bad(ZChecklistCreate, { villageId: 'fangbei', text: '路灯维修', ownerRef: 'not a ref!', dueMonth: '2026-12' })
     bad(ZChecklistCreate, { villageId: 'fangbei', text: '路灯维修', ownerId: 'p1', dueMonth: '2026-12-01' })
   })
   it('export spans: from ≤ to, at most 24 months', () => {
