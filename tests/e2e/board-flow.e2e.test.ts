@@ -61,25 +61,48 @@ async function signInAs(openid: string, label: string, expectedName: string): Pr
 /** The visible text of the whole page. */
 const pageText = () => page.evaluate(() => document.body.innerText)
 
-/** The box of an element once it has stopped moving (two reads 50 ms apart agree): sheets slide, wheels snap. */
+/** Resolves after the page has painted twice: Taro's H5 components render on animation frames. */
+const twoFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+
+/**
+ * The box of an element once it has stopped moving. Frames first, so a snap the page has been told
+ * to make but not yet drawn is not mistaken for rest; then two reads 350 ms apart (longer than the
+ * wheel's 0.3 s snap) must agree.
+ */
 async function settledBox(locator: Locator) {
-  let last = await locator.boundingBox()
-  const deadline = Date.now() + 5_000
+  const deadline = Date.now() + 10_000
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await twoFrames()
+    const before = await locator.boundingBox()
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    await twoFrames()
     const box = await locator.boundingBox()
-    if (box && last && Math.abs(box.x - last.x) < 0.5 && Math.abs(box.y - last.y) < 0.5) return box
-    if (Date.now() > deadline) throw new Error('element kept moving for 5 s')
-    last = box
+    if (box && before && Math.abs(box.x - before.x) < 0.5 && Math.abs(box.y - before.y) < 0.5) return box
+    if (Date.now() > deadline) throw new Error('element kept moving for 10 s')
   }
 }
 
 /**
  * Picks an option of a Taro H5 selector <Picker> the way a thumb does: opens it, drags the wheel
  * until the option sits in the middle row (checking, and dragging again if the wheel snapped
- * elsewhere), confirms with 确定.
+ * elsewhere), confirms with 确定, and reads the field. On a loaded machine the H5 wheel can drop
+ * drag steps and snap to a neighbour after it looked right; a person would see the wrong value and
+ * pick again, and so does this, up to three times.
  */
 async function pickOption(trigger: string, option: string): Promise<void> {
+  for (let round = 1; ; round++) {
+    await turnWheelAndConfirm(trigger, option)
+    const shown = page.locator(trigger, { hasText: option })
+    try {
+      await shown.waitFor({ timeout: 5_000 })
+      return
+    } catch (error) {
+      if (round >= 3) throw error
+    }
+  }
+}
+
+async function turnWheelAndConfirm(trigger: string, option: string): Promise<void> {
   await page.click(trigger)
   const overlay = page.locator('.weui-picker__overlay', { has: page.locator('.weui-picker__item', { hasText: option }) })
   const item = overlay.locator('.weui-picker__item', { hasText: option })
@@ -92,7 +115,6 @@ async function pickOption(trigger: string, option: string): Promise<void> {
     const target = await settledBox(item)
     const by = target.y + target.height / 2 - centre
     if (Math.abs(by) < 2) break
-    // A loaded machine bunches the moves up and the wheel may snap elsewhere: try again from there.
     if (attempt > 8) throw new Error(`could not turn the ${trigger} wheel to ${option}`)
     await page.mouse.move(x, centre)
     await page.mouse.down()
@@ -100,7 +122,6 @@ async function pickOption(trigger: string, option: string): Promise<void> {
     await page.mouse.up()
   }
   await overlay.locator('.weui-picker__action', { hasText: '确定' }).click()
-  await page.locator(trigger, { hasText: option }).waitFor()
   await overlay.waitFor({ state: 'hidden' })
 }
 

@@ -10,6 +10,9 @@ import { useDraftForm } from './useDraftForm'
 import { askToSubscribe } from '../../services/subscribe'
 
 const KINDS: NoticeKind[] = ['praise', 'criticism']
+// One array for the page's life: Taro's H5 Picker turns its wheel back to `value` whenever `range`
+// changes identity, so a fresh array on each render snapped an open wheel back mid-choice.
+const CATEGORY_RANGE = [...NOTICE_CATEGORIES]
 
 /** 起草: one notice for the village's board, sent to the secretary for review. */
 export function DraftForm({ villageId, initialDate }: { villageId: string; initialDate?: string }) {
@@ -46,7 +49,7 @@ export function DraftForm({ villageId, initialDate }: { villageId: string; initi
       <Text className='draft-form__label'>类别</Text>
       <Picker
         mode='selector'
-        range={[...NOTICE_CATEGORIES]}
+        range={CATEGORY_RANGE}
         value={NOTICE_CATEGORIES.indexOf(fields.category)}
         onChange={(e) => set.setCategory(NOTICE_CATEGORIES[Number(e.detail.value)] ?? NOTICE_CATEGORIES[0])}
       >
