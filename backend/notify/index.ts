@@ -29,6 +29,8 @@ export interface InboxDoc {
    * became of it). Absent everywhere else.
    */
   sending?: boolean
+  /** With `sending`: the template the owed message goes by, so a later sweep (owed.ts) can send it. */
+  template?: Notification['template']
 }
 
 /** What a notify call did: entries written (a repeat of the event writes none) and messages WeChat took. */
@@ -117,7 +119,7 @@ export async function writeInbox(tx: TxStore, deps: Deps, notifications: Readonl
           }
         }
       }
-      await tx.insert('inbox', { ...doc, delivery, ...(sending ? { sending } : {}) })
+      await tx.insert('inbox', { ...doc, delivery, ...(sending ? { sending, template: n.template } : {}) })
       if (sending) pending.push({ openid, notification: n })
     }
   }

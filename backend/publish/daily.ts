@@ -7,6 +7,8 @@ import { publishDueNotices, type PublishReport } from './publish-due'
 import { runMorningReminder, type MorningReminderReport } from '../notify/morning-reminder'
 import { runDueReminders, type ReminderRunReport } from '../notify/reminders'
 import { reduceOldCriticisms } from './retention'
+import { sendOwedMessages } from '../notify/owed'
+import type { NotifyReport } from '../notify'
 // The workflows' due/overdue reminder sources register themselves on load.
 import '../notify/checklist-reminders'
 
@@ -15,6 +17,8 @@ export type DailyReport = PublishReport & {
   criticismsReduced: number
   morningReminder?: MorningReminderReport | null
   dueReminders?: ReminderRunReport[]
+  /** Messages transitions owed and never sent (their function died after the commit), sent now. */
+  owedMessages?: NotifyReport
 }
 
 /**
@@ -39,5 +43,6 @@ export async function runDailyPublish(deps: Deps, request: unknown = {}): Promis
     report.morningReminder = null
   }
   report.dueReminders = await runDueReminders(deps)
+  report.owedMessages = await sendOwedMessages(deps)
   return report
 }

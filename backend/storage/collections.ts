@@ -32,6 +32,8 @@ export const COLLECTIONS = {
   inbox: [
     ['openid', 'sortKey'],
     ['openid', 'unread'],
+    // Messages owed after a commit that nothing finished (backend/notify/owed.ts, the 07:00 run).
+    ['sending', 'createdAt'],
   ],
   // One-time subscribe-message subscriptions per person and template; the 07:00 run's due board reminders.
   subscriptions: [['template', 'eligible', 'sentDay']],

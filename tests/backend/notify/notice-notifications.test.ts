@@ -4,6 +4,7 @@ import { LOCAL_TEMPLATES } from '../../../backend/notify/config'
 import { SendFailure, type SubscribeMessage } from '../../../backend/notify/messenger'
 import type { InboxDoc } from '../../../backend/notify'
 import type { Notice } from '../../../types/notice'
+import { runDailyPublish } from '../../../backend/publish/daily'
 
 let app: TestApp
 beforeEach(async () => {
@@ -34,6 +35,15 @@ function fakeWeChat(errCode: number | null = null) {
     },
   }
   return sent
+}
+
+/** The connection drops between a transition's commit and its send: the post-commit claim on an inbox entry fails. */
+function cutSendsAfterCommit() {
+  const patchIf = app.store.patchIf.bind(app.store)
+  return jest.spyOn(app.store, 'patchIf').mockImplementation(async (collection, id, expect, fields) => {
+    if (collection === 'inbox') throw new Error('connection lost')
+    return patchIf(collection, id, expect, fields)
+  })
 }
 
 const subscribe = (openid: string, templateId: string, times = 1) =>
@@ -183,11 +193,7 @@ describe('WeChat subscribe messages', () => {
   it('writes the entry with the draft, sends after the commit; a send cut off there is finished by the retry, once', async () => {
     const sent = fakeWeChat()
     await subscribe(DEMO.secretary, 'local-review')
-    const patchIf = app.store.patchIf.bind(app.store)
-    const cut = jest.spyOn(app.store, 'patchIf').mockImplementation(async (collection, id, expect, fields) => {
-      if (collection === 'inbox') throw new Error('connection lost')
-      return patchIf(collection, id, expect, fields)
-    })
+    const cut = cutSendsAfterCommit()
     const draft = makeDraft({ publishDate: dayFromToday(app, 1), requestId: 'notify-retry-0001' })
     const first = await ok<Notice>(app.call(DEMO.cadre, 'notice.draft', draft))
     // The draft and its entry committed together; the accept was claimed with them; nothing sent yet.
@@ -202,6 +208,38 @@ describe('WeChat subscribe messages', () => {
     expect(sent).toHaveLength(1)
     const state = await ok(app.call(DEMO.secretary, 'subscription.record', { results: [{ templateId: 'local-review', status: 'reject' }] }))
     expect(state.subscriptions[0].remaining).toBe(0)
+  })
+
+  it('sends, at the next 07:00 run, a message whose send was cut off after a review no retry can repeat', async () => {
+    const sent = fakeWeChat()
+    await subscribe(DEMO.cadre, 'local-result')
+    const notice = await draftAsCadre(app)
+    const cut = cutSendsAfterCommit()
+    await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' }))
+    cut.mockRestore()
+    // The secretary's repeat is refused (the notice moved on), so nothing finishes the send.
+    expect((await app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' })).ok).toBe(false)
+    expect(sent).toEqual([])
+    expect(entriesOf(DEMO.cadre)).toEqual([expect.objectContaining({ sending: true, delivery: null })])
+
+    app.setNow(new Date(app.clock.now.getTime() + 24 * 3600_000).toISOString())
+    const morning = await runDailyPublish(app.deps)
+    expect(morning.owedMessages).toEqual({ written: 0, sent: 1, failed: 0 })
+    expect(sent.map((m) => [m.touser, m.templateId])).toEqual([[DEMO.cadre, 'local-result']])
+    expect(entriesOf(DEMO.cadre)).toEqual([expect.objectContaining({ sending: false, delivery: { template: 'result', status: 'sent', detail: null } })])
+    expect((await runDailyPublish(app.deps)).owedMessages).toEqual({ written: 0, sent: 0, failed: 0 })
+    expect(sent).toHaveLength(1)
+  })
+
+  it('leaves a message a live function is still sending to that function', async () => {
+    const sent = fakeWeChat()
+    await subscribe(DEMO.cadre, 'local-result')
+    const notice = await draftAsCadre(app)
+    const cut = cutSendsAfterCommit()
+    await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' }))
+    cut.mockRestore()
+    expect((await runDailyPublish(app.deps)).owedMessages).toEqual({ written: 0, sent: 0, failed: 0 })
+    expect(sent).toEqual([])
   })
 
   it('local mode records what would have been sent and shows it in the inbox', async () => {
