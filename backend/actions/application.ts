@@ -7,6 +7,7 @@ import { complianceId, evaluateMonth, type ComplianceYear } from '../../core/com
 import { applicationTransition, applyApplication, emptyRating, isLive, monthsOfYearUpTo, ratingId, type ApplicationEvent, type RatingSummary } from '../../core/application-rules'
 import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
+import { viewedBy, viewApplication, viewPage } from '../people-view'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
@@ -102,7 +103,7 @@ async function prefillRows(ctx: ActionContext, townshipId: string, villageId: st
   }))
 }
 
-export const createApplication = defineHandler('application.create', {
+export const createApplication = viewedBy(viewApplication, defineHandler('application.create', {
   target: async (input, ctx) => ({ villageId: input.villageId, townshipId: (await getVillage(ctx.deps.store, input.villageId)).townshipId }),
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
@@ -130,9 +131,9 @@ export const createApplication = defineHandler('application.create', {
       })
     return createOnce(ctx, 'applications', id, create, getApplication)
   },
-})
+}))
 
-export const updateApplication = defineHandler('application.update', {
+export const updateApplication = viewedBy(viewApplication, defineHandler('application.update', {
   target: applicationTarget,
   handle: (input, ctx) => editOnce(ctx, 'application.update', input.requestId, async () => {
     const current = await getApplication(ctx.deps.store, input.applicationId)
@@ -164,14 +165,14 @@ export const updateApplication = defineHandler('application.update', {
         : app.rows,
     }), input.requestId)
   }),
-})
+}))
 
-export const submitApplication = defineHandler('application.submit', {
+export const submitApplication = viewedBy(viewApplication, defineHandler('application.submit', {
   target: applicationTarget,
   handle: (input, ctx) => transition(ctx, input.applicationId, 'submit', 'application.submit', null, input.expectedVersion),
-})
+}))
 
-export const reviewApplication = defineHandler('application.review', {
+export const reviewApplication = viewedBy(viewApplication, defineHandler('application.review', {
   target: applicationTarget,
   async handle(input, ctx) {
     const comment = input.comment.trim() || null
@@ -179,25 +180,25 @@ export const reviewApplication = defineHandler('application.review', {
       rows: app.rows.map((row) => ({ ...row, reviewComment: input.rowComments?.find((r) => r.criterionId === row.criterionId)?.comment ?? null })),
     }))
   },
-})
+}))
 
-export const decideApplication = defineHandler('application.decide', {
+export const decideApplication = viewedBy(viewApplication, defineHandler('application.decide', {
   target: applicationTarget,
   handle: (input, ctx) =>
     transition(ctx, input.applicationId, input.decision, `application.${input.decision}`, input.comment.trim() || null, input.expectedVersion),
-})
+}))
 
-export const revokeApplication = defineHandler('application.revoke', {
+export const revokeApplication = viewedBy(viewApplication, defineHandler('application.revoke', {
   target: applicationTarget,
   handle: (input, ctx) => transition(ctx, input.applicationId, 'revoke', 'application.revoke', input.reason, input.expectedVersion),
-})
+}))
 
-export const getApplicationAction = defineHandler('application.get', {
+export const getApplicationAction = viewedBy(viewApplication, defineHandler('application.get', {
   target: applicationTarget,
   handle: (input, ctx) => getApplication(ctx.deps.store, input.applicationId),
-})
+}))
 
-export const listApplications = defineHandler('application.list', {
+export const listApplications = viewedBy(viewPage(viewApplication), defineHandler('application.list', {
   async target(input, ctx) {
     if (input.villageId) return { villageId: input.villageId, townshipId: (await getVillage(ctx.deps.store, input.villageId)).townshipId }
     return { townshipId: ctx.caller.person?.townshipId ?? ctx.deps.defaultTownshipId, star: input.star }
@@ -217,4 +218,4 @@ export const listApplications = defineHandler('application.list', {
     const items = docs.slice(0, input.limit).map((d) => toRecord<Application>(d))
     return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].sortKey : null }
   },
-})
+}))

@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors'
 import { catalogueId, reviseCriteria } from '../../core/catalogue-rules'
 import { chinaMonth } from '../../core/time'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
+import { viewedBy, viewCatalogue, viewPage, viewTarget } from '../people-view'
 import { appendAudit } from '../audit'
 import { editOnce, recordEdit } from '../create-once'
 import { findCatalogue, getVillage, toDoc, toRecord, type Stored } from '../repository'
@@ -10,13 +11,13 @@ import { findCatalogue, getVillage, toDoc, toRecord, type Stored } from '../repo
 /** The township a call is about when the payload names none: the caller's, else the deployment's. */
 export const callerTownship = (ctx: ActionContext) => ctx.caller.person?.townshipId ?? ctx.deps.defaultTownshipId
 
-export const getCatalogue = defineHandler('catalogue.get', {
+export const getCatalogue = viewedBy(viewCatalogue, defineHandler('catalogue.get', {
   async handle(input, ctx) {
     return findCatalogue(ctx.deps.store, callerTownship(ctx), input.year)
   },
-})
+}))
 
-export const updateCatalogue = defineHandler('catalogue.update', {
+export const updateCatalogue = viewedBy(viewCatalogue, defineHandler('catalogue.update', {
   target: (_input, ctx) => ({ townshipId: callerTownship(ctx) }),
   async handle(input, ctx) {
     const townshipId = callerTownship(ctx)
@@ -46,9 +47,9 @@ export const updateCatalogue = defineHandler('catalogue.update', {
       return after
     }))
   },
-})
+}))
 
-export const copyCatalogueYear = defineHandler('catalogue.copyYear', {
+export const copyCatalogueYear = viewedBy(viewCatalogue, defineHandler('catalogue.copyYear', {
   target: (_input, ctx) => ({ townshipId: callerTownship(ctx) }),
   async handle(input, ctx) {
     const townshipId = callerTownship(ctx)
@@ -72,9 +73,9 @@ export const copyCatalogueYear = defineHandler('catalogue.copyYear', {
       return copy
     })
   },
-})
+}))
 
-export const setTarget = defineHandler('target.set', {
+export const setTarget = viewedBy(viewTarget, defineHandler('target.set', {
   target: async (input, ctx) => ({ townshipId: (await getVillage(ctx.deps.store, input.villageId)).townshipId }),
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
@@ -98,9 +99,9 @@ export const setTarget = defineHandler('target.set', {
       return target
     }))
   },
-})
+}))
 
-export const listTargets = defineHandler('target.list', {
+export const listTargets = viewedBy(viewPage(viewTarget), defineHandler('target.list', {
   async handle(input, ctx) {
     // One township holds 24 villages; a county's township never more than ~60: one bounded page.
     const docs = await ctx.deps.store.find<Stored<Target> & { version?: number }>('targets', {
@@ -110,4 +111,4 @@ export const listTargets = defineHandler('target.list', {
     })
     return { items: docs.map(({ version: _v, ...doc }) => toRecord<Target>(doc as Stored<Target>)) }
   },
-})
+}))

@@ -14,6 +14,7 @@ import { chinaMonth } from '../../core/time'
 import type { AuditEntry } from '../audit'
 import type { BoardDoc } from '../publish/board-doc'
 import { defineHandler, type ActionContext } from '../action'
+import { viewedBy, viewAuditStep, viewPage } from '../people-view'
 import { findCatalogue, getChecklistItem, getLedgerEntry, getNotice, getVillage, toRecord, type Stored } from '../repository'
 import { getApplication } from './application'
 
@@ -158,7 +159,7 @@ const commentOf = (after: unknown): string | null => {
   return typeof value === 'string' ? value : null
 }
 
-export const listAudit = defineHandler('audit.list', {
+export const listAudit = viewedBy(viewPage(viewAuditStep), defineHandler('audit.list', {
   async target(input, ctx) {
     const record = await auditedRecord(input.entity, input.entityId, ctx)
     return { villageId: record.villageId, townshipId: record.townshipId }
@@ -186,4 +187,4 @@ export const listAudit = defineHandler('audit.list', {
       }))
     return { items, nextCursor: docs.length > input.limit ? page[page.length - 1].at : null }
   },
-})
+}))

@@ -10,6 +10,7 @@ import { ledgerReviewed, type Notification } from '../../core/notify'
 import { Outbox } from '../notify/workflows'
 import { monthOfDay } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
+import { viewedBy, viewLedgerEntry, viewPage } from '../people-view'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
@@ -101,7 +102,7 @@ async function transitionEntry(
   return changed
 }
 
-export const createLedgerEntry = defineHandler('ledger.create', {
+export const createLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger.create', {
   target: (input) => ({ villageId: input.villageId }),
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
@@ -129,9 +130,9 @@ export const createLedgerEntry = defineHandler('ledger.create', {
       })
     return createOnce(ctx, 'ledger', id, create, getLedgerEntry)
   },
-})
+}))
 
-export const updateLedgerEntry = defineHandler('ledger.update', {
+export const updateLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger.update', {
   target: entryTarget,
   handle: (input, ctx) => editOnce(ctx, 'ledger.update', input.requestId, async () => {
     const current = await getLedgerEntry(ctx.deps.store, input.entryId)
@@ -144,9 +145,9 @@ export const updateLedgerEntry = defineHandler('ledger.update', {
       participants: input.participants, summary: input.summary, photos: input.photos, figure: checked.figure,
     }), input.expectedVersion, undefined, input.requestId)
   }),
-})
+}))
 
-export const reviewLedgerEntry = defineHandler('ledger.review', {
+export const reviewLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger.review', {
   target: entryTarget,
   async handle(input, ctx) {
     const entry = await transitionEntry(ctx, input.entryId, `ledger.${input.decision}`, (entry) => ({
@@ -158,12 +159,12 @@ export const reviewLedgerEntry = defineHandler('ledger.review', {
     }), input.expectedVersion, (after) => ledgerReviewed(after, callerOpenid(ctx)))
     return entry
   },
-})
+}))
 
-export const getLedger = defineHandler('ledger.get', {
+export const getLedger = viewedBy(viewLedgerEntry, defineHandler('ledger.get', {
   target: entryTarget,
   handle: (input, ctx) => getLedgerEntry(ctx.deps.store, input.entryId),
-})
+}))
 
 // The list's reach: a village, or (without one) the township of the caller.
 const ledgerListTarget = async (input: { villageId?: string }, ctx: ActionContext) => {
@@ -181,7 +182,7 @@ export function ledgerWhere(input: { villageId?: string; month?: string; star?: 
   return where
 }
 
-export const listLedger = defineHandler('ledger.list', {
+export const listLedger = viewedBy(viewPage(viewLedgerEntry), defineHandler('ledger.list', {
   target: ledgerListTarget,
   async handle(input, ctx) {
     const where = ledgerWhere(input, ctx.caller.person?.townshipId ?? ctx.deps.defaultTownshipId)
@@ -190,7 +191,7 @@ export const listLedger = defineHandler('ledger.list', {
     const items = docs.slice(0, input.limit).map((d) => toRecord<LedgerEntry>(d))
     return { items, nextCursor: docs.length > input.limit ? items[items.length - 1].sortKey : null }
   },
-})
+}))
 
 // What the target check read is what the handler uses: two reads in all (summary, catalogue) once
 // the village has any entry that year; three (plus the village) for a village-year with none.
