@@ -210,13 +210,19 @@ describe('WeChat subscribe messages', () => {
     expect(state.subscriptions[0].remaining).toBe(0)
   })
 
-  it('sends, at the next 07:00 run, a message whose send was cut off after a review no retry can repeat', async () => {
+  /** The cadre subscribed; the secretary approves their draft and the connection drops before the send. */
+  async function approveWithSendCut() {
     const sent = fakeWeChat()
     await subscribe(DEMO.cadre, 'local-result')
     const notice = await draftAsCadre(app)
     const cut = cutSendsAfterCommit()
     await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' }))
     cut.mockRestore()
+    return { sent, notice }
+  }
+
+  it('sends, at the next 07:00 run, a message whose send was cut off after a review no retry can repeat', async () => {
+    const { sent, notice } = await approveWithSendCut()
     // The secretary's repeat is refused (the notice moved on), so nothing finishes the send.
     expect((await app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' })).ok).toBe(false)
     expect(sent).toEqual([])
@@ -232,12 +238,7 @@ describe('WeChat subscribe messages', () => {
   })
 
   it('leaves a message a live function is still sending to that function', async () => {
-    const sent = fakeWeChat()
-    await subscribe(DEMO.cadre, 'local-result')
-    const notice = await draftAsCadre(app)
-    const cut = cutSendsAfterCommit()
-    await ok(app.call(DEMO.secretary, 'notice.review', { noticeId: notice.id, decision: 'approve' }))
-    cut.mockRestore()
+    const { sent } = await approveWithSendCut()
     expect((await runDailyPublish(app.deps)).owedMessages).toEqual({ written: 0, sent: 0, failed: 0 })
     expect(sent).toEqual([])
   })
