@@ -10,9 +10,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { addDays, chinaDay, chineseDate, publishInstant } from '../../core/time'
-import { artifactsDir, requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
+import { artifactsDir } from '../support/build-output'
+import { launchBrowser, openRoute, type Browser } from '../support/browser'
+import { useH5Session } from '../support/h5-session'
 import { DEFAULT_NOW } from '../support/app-harness'
 
 jest.setTimeout(120_000)
@@ -25,8 +25,7 @@ const VILLAGER = 'demo-villager-tiegou'
 const PRAISE = { name: '钱德胜', householdNo: '6组9号', category: '孝老爱亲', text: '二十年如一日照顾年迈的岳父母，从不叫苦。' }
 const CRITICISM = { name: '赵铁柱', masked: '赵某某', householdNo: '2组21号', category: '平安', text: '在村道上晾晒玉米占道，影响车辆通行，请今天之内收回院内。' }
 
-let server: RunningLocalServer
-let browser: Browser
+const session = useH5Session()
 let page: Page
 /** The villager's browser, opened in the last step. */
 let phone: Browser | undefined
@@ -38,15 +37,13 @@ let boardDay: string
  * default day from its own clock), so the flow never straddles a midnight and dates are reproducible.
  */
 async function setClock(instant: Date) {
-  server.setNow(instant)
-  await browser.context.clock.setSystemTime(instant)
+  session.server.setNow(instant)
+  await session.browser.context.clock.setSystemTime(instant)
 }
 
 /** Opens a route of the H5 app (hash router) as a fresh page load, so no state of the last one lingers. */
-async function open(route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#${route}`)
-}
+/** Opens a route afresh in whichever browser `page` is now (the cadres' or the villager's phone). */
+const open = (route: string) => openRoute(page, session.server.baseUrl, route)
 
 /** Signs in through the 演示登录 section of 我的 and waits until the page shows who we are. */
 async function signInAs(openid: string, label: string, expectedName: string): Promise<void> {
@@ -149,34 +146,22 @@ async function approve(subjectName: string) {
   await card.waitFor({ state: 'detached' })
 }
 
-beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  // 2026-11-27 10:00 in China, a Friday: after that day's 07:00 publish.
-  const start = new Date(DEFAULT_NOW)
-  server = await startLocalServer({ h5Dir, now: start })
-  boardDay = addDays(chinaDay(start), 1)
-  browser = await launchBrowser()
-  page = browser.page
-  // The browser's clock starts at the server's and flows from there.
-  await browser.context.clock.install({ time: start })
-  page.setDefaultTimeout(20_000)
+beforeAll(() => {
+  // The session starts both clocks at 2026-11-27 10:00 in China, a Friday: after that day's 07:00 publish.
+  boardDay = addDays(chinaDay(new Date(DEFAULT_NOW)), 1)
+  page = session.page
 })
 
 afterAll(async () => {
   await phone?.close()
-  await browser?.close()
-  await server?.close()
 })
 
-const reported = new Map<Browser, number>()
+let phoneReported = 0
 afterEach(() => {
-  // Surface what the pages said (uncaught errors, failed requests) next to the step it happened in.
-  for (const b of [browser, phone]) {
-    if (!b) continue
-    const fresh = b.pageErrors.slice(reported.get(b) ?? 0)
-    reported.set(b, b.pageErrors.length)
-    if (fresh.length) console.warn(`browser errors during this step:\n${fresh.join('\n')}`)
-  }
+  // What the villager's phone said (the session reports the main browser's).
+  const fresh = phone?.pageErrors.slice(phoneReported) ?? []
+  phoneReported += fresh.length
+  if (fresh.length) console.warn(`phone errors during this step:\n${fresh.join('\n')}`)
 })
 
 test('a village cadre drafts a praise and a criticism for tomorrow through the draft page', async () => {
@@ -189,7 +174,7 @@ test('a village cadre drafts a praise and a criticism for tomorrow through the d
   await fillDraft('criticism', CRITICISM)
 
   // Both reached the server as pending drafts for tomorrow, as the cadre wrote them.
-  const drafts = await server.post(
+  const drafts = await session.server.post(
     '/cloud/api',
     { action: 'notice.listDrafts', data: { villageId: 'tiegou', status: 'pending', limit: 50 } },
     { 'X-Demo-Openid': CADRE },
@@ -215,11 +200,11 @@ test('the branch secretary approves both in the review queue', async () => {
 test('the 07:00 job publishes tomorrow’s board', async () => {
   // Tomorrow, 07:05 in China.
   await setClock(new Date(publishInstant(boardDay).getTime() + 5 * 60_000))
-  const res = await server.post('/cloud/publishDaily', { date: boardDay })
+  const res = await session.server.post('/cloud/publishDaily', { date: boardDay })
   expect(res.status).toBe(200)
   expect(res.body).toMatchObject({ ok: true, data: { date: boardDay, noticesPublished: 2 } })
   // Idempotent: a second run publishes nothing more.
-  const again = await server.post('/cloud/publishDaily', { date: boardDay })
+  const again = await session.server.post('/cloud/publishDaily', { date: boardDay })
   expect(again.body).toMatchObject({ ok: true, data: { noticesPublished: 0 } })
 })
 
@@ -229,7 +214,7 @@ test('the 07:00 job publishes tomorrow’s board', async () => {
  */
 async function measureBoardLoad(): Promise<number> {
   await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#/pages/board/index`)
+  await page.goto(`${session.server.baseUrl}/#/pages/board/index`)
   const at = await page.waitForFunction(
     () => {
       const entry = document.querySelector('.board-entry')
@@ -290,5 +275,5 @@ test('a villager opens 今日公告 and sees both entries, the criticised name m
   await page.screenshot({ path: shot, fullPage: true })
   expect(fs.statSync(shot).size).toBeGreaterThan(10_000)
 
-  expect([...browser.pageErrors, ...phone.pageErrors].filter((e) => e.startsWith('pageerror'))).toEqual([])
+  expect([...session.browser.pageErrors, ...phone.pageErrors].filter((e) => e.startsWith('pageerror'))).toEqual([])
 })

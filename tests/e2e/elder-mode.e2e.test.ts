@@ -8,17 +8,14 @@
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { artifactsDir, requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
-import { DEFAULT_NOW } from '../support/app-harness'
+import { artifactsDir } from '../support/build-output'
+import { useH5Session } from '../support/h5-session'
 
 jest.setTimeout(180_000)
 
 const CADRE = 'demo-cadre-tiegou'
 
-let server: RunningLocalServer
-let browser: Browser
+const session = useH5Session()
 let page: Page
 
 /** The pages compared, each with an element whose text size and one whose tap height are measured. */
@@ -29,8 +26,7 @@ const PAGES = [
 ] as const
 
 async function open(route: string, ready: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${server.baseUrl}/#${route}`)
+  await session.open(route)
   await page.locator(ready).first().waitFor()
   await page.waitForTimeout(700) // the page's slide-in
 }
@@ -99,22 +95,9 @@ async function setElderMode(on: boolean) {
 }
 
 beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  const start = new Date(DEFAULT_NOW)
-  server = await startLocalServer({ h5Dir, now: start })
-  browser = await launchBrowser()
-  page = browser.page
-  await browser.context.clock.install({ time: start })
-  page.setDefaultTimeout(20_000)
+  page = session.page
   // A cadre of 帖沟村 (the seeded week of boards is there): sees the board, the draft form and 往期.
-  await page.goto(`${server.baseUrl}/#/pages/me/index`)
-  await page.locator(`.demo-person[data-openid="${CADRE}"] .demo-person__login`).click()
-  await page.waitForSelector(`.demo-person--current[data-openid="${CADRE}"]`)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await session.signInAs(CADRE)
 })
 
 test('the switch in 我的 enlarges every page by at least 1.25×, keeps pages usable, and is remembered', async () => {

@@ -9,17 +9,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { FANGGANG_VILLAGES } from '../../backend/seed/fanggang-data'
-import { artifactsDir, requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
-import { DEFAULT_NOW } from '../support/app-harness'
+import { artifactsDir } from '../support/build-output'
+import { useH5Session } from '../support/h5-session'
 
 jest.setTimeout(120_000)
 
-let server: RunningLocalServer
-let browser: Browser
-
-const page = () => browser.page
+// A phone that has never opened the app: a fresh profile, no village in its storage.
+const session = useH5Session()
+const page = () => session.page
 const villageNames = () => page().locator('.village-item').allInnerTexts()
 const boardVillage = () => page().locator('.board-header__village').innerText()
 
@@ -29,22 +26,8 @@ async function screenshot(name: string) {
   expect(fs.statSync(shot).size).toBeGreaterThan(10_000)
 }
 
-beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  server = await startLocalServer({ h5Dir, now: new Date(DEFAULT_NOW) })
-  // A phone that has never opened the app: a fresh profile, no village in its storage.
-  browser = await launchBrowser()
-  await browser.context.clock.install({ time: new Date(DEFAULT_NOW) })
-  page().setDefaultTimeout(20_000)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 test('a new visitor opens 今日公告 and sees the township’s villages right there, with a search box', async () => {
-  await page().goto(`${server.baseUrl}/#/pages/board/index`)
+  await page().goto(`${session.server.baseUrl}/#/pages/board/index`)
   await page().locator('.board-welcome').waitFor()
   await page().locator('.village-item').first().waitFor()
   const names = await villageNames()
@@ -81,7 +64,7 @@ test('choosing a village opens its board at once', async () => {
 
 test('the choice is remembered: the next visit opens straight on that village’s board', async () => {
   await page().goto('about:blank')
-  await page().goto(`${server.baseUrl}/#/pages/board/index`)
+  await page().goto(`${session.server.baseUrl}/#/pages/board/index`)
   await page().locator('.board-header__village').waitFor()
   expect(await boardVillage()).toContain('帖沟村')
   expect(await page().locator('.village-item').count()).toBe(0)
@@ -101,14 +84,14 @@ test('切换村庄 shows the same list, marks the current village, and a new cho
 test('in a township with more villages than one page, a search also finds those not loaded yet', async () => {
   // 方岗镇's 24 and 40 more: past the 50 villages of one page of village.list.
   for (let n = 1; n <= 40; n++) {
-    await server.deps.store.insert('villages', { _id: `extra${n}`, townshipId: 'fanggang', name: `新增村${n}`, order: 100 + n })
+    await session.server.deps.store.insert('villages', { _id: `extra${n}`, townshipId: 'fanggang', name: `新增村${n}`, order: 100 + n })
   }
   await page().goto('about:blank')
-  await page().goto(`${server.baseUrl}/#/pages/villages/index`)
+  await page().goto(`${session.server.baseUrl}/#/pages/villages/index`)
   await page().locator('.village-item').first().waitFor()
   expect(await page().locator('.village-item').count()).toBe(50)
   await page().locator('.village-search input').fill('新增村40')
   await page().locator('.village-item', { hasText: '新增村40' }).waitFor()
   expect(await villageNames()).toHaveLength(1)
-  expect(browser.pageErrors.filter((e) => e.startsWith('pageerror'))).toEqual([])
+  expect(session.browser.pageErrors.filter((e) => e.startsWith('pageerror'))).toEqual([])
 })

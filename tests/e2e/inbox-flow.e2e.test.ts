@@ -5,10 +5,8 @@
  *
  * Needs `dist/h5` (`npm run build:h5`) and /usr/bin/chromium.
  */
-import { artifactsDir, requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser, openRoute, signInAsDemo } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
-import { DEFAULT_NOW } from '../support/app-harness'
+import { artifactsDir } from '../support/build-output'
+import { useH5Session } from '../support/h5-session'
 import type { Page } from 'playwright-core'
 import path from 'node:path'
 
@@ -18,13 +16,12 @@ const CADRE = 'demo-cadre-tiegou'
 const SECRETARY = 'demo-secretary-tiegou'
 const NAME = '周春来'
 
-let server: RunningLocalServer
-let browser: Browser
+const session = useH5Session()
 let page: Page
 
-const open = (route: string) => openRoute(page, server.baseUrl, route)
+const open = (route: string) => session.open(route)
 
-const signInAs = (openid: string, expectedName: string) => signInAsDemo(page, server.baseUrl, openid, expectedName)
+const signInAs = (openid: string, expectedName: string) => session.signInAs(openid, expectedName)
 
 const badge = () => page.locator('.me-link--inbox .me-inbox__badge')
 
@@ -35,24 +32,8 @@ async function shot(name: string, scrollTo?: string) {
   await page.screenshot({ path: path.join(artifactsDir('inbox'), name) })
 }
 
-beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  const start = new Date(DEFAULT_NOW)
-  server = await startLocalServer({ h5Dir, now: start })
-  browser = await launchBrowser()
-  page = browser.page
-  await browser.context.clock.install({ time: start })
-  page.setDefaultTimeout(20_000)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-afterEach(() => {
-  if (browser.pageErrors.length) console.warn(`browser errors:\n${browser.pageErrors.join('\n')}`)
-  browser.pageErrors.length = 0
+beforeAll(() => {
+  page = session.page
 })
 
 test('a cadre drafts a praise; the submit tap asks for subscriptions', async () => {
@@ -68,7 +49,7 @@ test('a cadre drafts a praise; the submit tap asks for subscriptions', async () 
   await page.click('.draft-submit')
   await page.locator('text=已提交，等待书记审核').first().waitFor()
   // Local mode stands in for WeChat's prompt: the cadre's accepts were recorded.
-  const subs = await server.post('/cloud/api', { action: 'subscription.record', data: { results: [{ templateId: 'local-result', status: 'reject' }] } }, { 'X-Demo-Openid': CADRE })
+  const subs = await session.api(CADRE, 'subscription.record', { results: [{ templateId: 'local-result', status: 'reject' }] })
   expect(subs.body.data.subscriptions).toEqual([{ template: 'result', remaining: 1, villageId: null }])
 })
 

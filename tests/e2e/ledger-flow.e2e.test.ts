@@ -7,10 +7,7 @@
  * Needs `dist/h5` (`npm run build:h5`) and /usr/bin/chromium.
  */
 import type { Page } from 'playwright-core'
-import { requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser, signInAsDemo } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
-import { DEFAULT_NOW } from '../support/app-harness'
+import { drawnJpeg, useH5Session } from '../support/h5-session'
 
 jest.setTimeout(120_000)
 
@@ -18,54 +15,20 @@ const CADRE = 'demo-cadre-tiegou'
 const TASKFORCE = 'demo-taskforce-4'
 const SUMMARY = '在村文化广场开展防范电信网络诈骗宣传，讲解冒充客服退款等典型案例。'
 
-let server: RunningLocalServer
-let browser: Browser
+const session = useH5Session()
 let page: Page
 
-/** A real JPEG drawn by the browser (the H5 picker decodes and compresses what it is given). */
-async function photo(color: string): Promise<Buffer> {
-  const dataUrl = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 320
-    canvas.height = 240
-    const g = canvas.getContext('2d')!
-    g.fillStyle = fill
-    g.fillRect(0, 0, 320, 240)
-    g.fillStyle = '#fff'
-    g.fillRect(40, 40, 120, 80)
-    return canvas.toDataURL('image/jpeg', 0.8)
-  }, color)
-  return Buffer.from(dataUrl.split(',')[1], 'base64')
-}
-
-
-const signInAs = (openid: string, expectedName: string) => signInAsDemo(page, server.baseUrl, openid, expectedName)
+const signInAs = (openid: string, expectedName: string) => session.signInAs(openid, expectedName)
 
 const fraudItem = () => page.locator('.compliance-item[data-criterion="s4-fangdianzha"]')
-const api = (openid: string, action: string, data: unknown) => server.post('/cloud/api', { action, data }, { 'X-Demo-Openid': openid })
+const api = (openid: string, action: string, data: unknown) => session.api(openid, action, data)
 const ourEntry = async () => {
   const list = await api(CADRE, 'ledger.list', { villageId: 'tiegou', month: '2026-11', limit: 50 })
   return list.body.data.items.find((e: any) => e.summary.startsWith('在村文化广场开展防范电信网络诈骗宣传，讲解冒充'))
 }
 
-beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  const start = new Date(DEFAULT_NOW)
-  server = await startLocalServer({ h5Dir, now: start })
-  browser = await launchBrowser()
-  page = browser.page
-  await browser.context.clock.install({ time: start })
-  page.setDefaultTimeout(20_000)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-afterEach(() => {
-  if (browser.pageErrors.length) console.warn(`browser errors:\n${browser.pageErrors.join('\n')}`)
-  browser.pageErrors.length = 0
+beforeAll(() => {
+  page = session.page
 })
 
 test('the cadre records this month’s 防电诈教育 with a photo; compliance shows it pending', async () => {
@@ -79,7 +42,7 @@ test('the cadre records this month’s 防电诈教育 with a photo; compliance 
   await page.fill('.entry-summary textarea', SUMMARY)
   const chooser = page.waitForEvent('filechooser')
   await page.click('.entry-add-photo')
-  await (await chooser).setFiles({ name: 'fraud.jpg', mimeType: 'image/jpeg', buffer: await photo('#c8161d') })
+  await (await chooser).setFiles({ name: 'fraud.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(page, '#c8161d') })
   await page.locator('.entry-photo:not(.entry-photo--pending)').waitFor()
   await page.click('.entry-submit')
   await page.locator('.compliance-item--pending[data-criterion="s4-fangdianzha"]').waitFor()
@@ -109,7 +72,7 @@ test('the cadre fixes the returned entry and resubmits it', async () => {
   await page.fill('.entry-count input', '52')
   const chooser = page.waitForEvent('filechooser')
   await page.click('.entry-add-photo')
-  await (await chooser).setFiles({ name: 'crowd.jpg', mimeType: 'image/jpeg', buffer: await photo('#1e7b34') })
+  await (await chooser).setFiles({ name: 'crowd.jpg', mimeType: 'image/jpeg', buffer: await drawnJpeg(page, '#1e7b34') })
   // Uploaded as soon as chosen: the second photo is in the draft before the send.
   await page.locator('.entry-photo:not(.entry-photo--pending)').nth(1).waitFor()
   await page.click('.entry-submit')

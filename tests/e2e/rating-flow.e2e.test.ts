@@ -7,10 +7,7 @@
  * Needs `dist/h5` (`npm run build:h5`) and /usr/bin/chromium.
  */
 import type { Page } from 'playwright-core'
-import { requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser, openRoute, signInAsDemo } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
-import { DEFAULT_NOW } from '../support/app-harness'
+import { useH5Session } from '../support/h5-session'
 
 jest.setTimeout(180_000)
 
@@ -18,14 +15,13 @@ const SECRETARY = 'demo-secretary-tiegou'
 const TASKFORCE = 'demo-taskforce-4'
 const LEADER = 'demo-leader'
 
-let server: RunningLocalServer
-let browser: Browser
+const session = useH5Session()
 let page: Page
 let applicationId = ''
 
-const open = (route: string) => openRoute(page, server.baseUrl, route)
+const open = (route: string) => session.open(route)
 
-const signInAs = (openid: string, expectedName: string) => signInAsDemo(page, server.baseUrl, openid, expectedName)
+const signInAs = (openid: string, expectedName: string) => session.signInAs(openid, expectedName)
 
 const openDetail = () => open(`/ratings/detail/index?id=${applicationId}`)
 const status = (text: string) => page.locator('.rt-status', { hasText: `状态：${text}` }).waitFor()
@@ -34,19 +30,8 @@ async function opinion(text: string) {
   await page.locator('.rt-opinion textarea').fill(text)
 }
 
-beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  const start = new Date(DEFAULT_NOW)
-  server = await startLocalServer({ h5Dir, now: start })
-  browser = await launchBrowser()
-  page = browser.page
-  await browser.context.clock.install({ time: start })
-  page.setDefaultTimeout(20_000)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+beforeAll(() => {
+  page = session.page
 })
 
 it('the secretary applies for 平安法治星 with the self-assessment', async () => {
@@ -121,5 +106,5 @@ it('the leader revokes it with a reason; the dashboard and the timeline show eve
   await cell.waitFor()
   expect(await cell.getAttribute('class')).toContain('rt-cell--revoked')
   expect(await cell.innerText()).toBe('✕')
-  expect(browser.pageErrors).toEqual([])
+  expect(session.browser.pageErrors).toEqual([])
 })

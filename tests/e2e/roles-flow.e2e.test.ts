@@ -7,9 +7,7 @@
  * Needs `dist/h5` (`npm run build:h5`; `npm test` builds it first) and /usr/bin/chromium.
  */
 import type { Page } from 'playwright-core'
-import { requireBuildOutput } from '../support/build-output'
-import { launchBrowser, type Browser, openRoute, signInAsDemo } from '../support/browser'
-import { startLocalServer, type RunningLocalServer } from '../support/local-server'
+import { useH5Session } from '../support/h5-session'
 import { DEFAULT_NOW, makeDraft } from '../support/app-harness'
 import { addDays, chinaDay } from '../../core/time'
 
@@ -19,39 +17,23 @@ const ADMIN = 'demo-admin'
 const NEWCOMER = 'demo-newcomer'
 const REAL_NAME = '刘新民'
 
-let server: RunningLocalServer
-let browser: Browser
+const session = useH5Session()
 let page: Page
 let code: string
 
-const open = (route: string) => openRoute(page, server.baseUrl, route)
+const open = (route: string) => session.open(route)
 
 /** Signs in through 演示登录 on 我的. */
-const signInAs = (openid: string) => signInAsDemo(page, server.baseUrl, openid)
+const signInAs = (openid: string) => session.signInAs(openid)
 
 /** A draft sent as `openid` from this browser, as the page's own client would send it. */
 function draftAs(openid: string, villageId: string) {
   const draft = makeDraft({ villageId, publishDate: addDays(chinaDay(new Date(DEFAULT_NOW)), 1), subject: { name: '王秀英', householdNo: '1组2号' } })
-  return server.post('/cloud/api', { action: 'notice.draft', data: draft }, { 'X-Demo-Openid': openid })
+  return session.api(openid, 'notice.draft', draft)
 }
 
-beforeAll(async () => {
-  const h5Dir = requireBuildOutput('h5', ['index.html'])
-  const start = new Date(DEFAULT_NOW)
-  server = await startLocalServer({ h5Dir, now: start })
-  browser = await launchBrowser()
-  page = browser.page
-  await browser.context.clock.install({ time: start })
-  page.setDefaultTimeout(20_000)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-afterEach(() => {
-  if (browser.pageErrors.length) console.warn(`browser errors:\n${browser.pageErrors.join('\n')}`)
+beforeAll(() => {
+  page = session.page
 })
 
 test('the admin makes a cadre invitation for 方北村 and sees its code and QR once', async () => {
@@ -93,7 +75,7 @@ test('新用户 redeems it under their real name and can draft for 方北村, no
   expect((await draftAs(NEWCOMER, 'tiegou')).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
   // The same code cannot be used twice.
-  const again = await server.post('/cloud/api', { action: 'invite.redeem', data: { code, name: '王五' } }, { 'X-Demo-Openid': 'demo-villager-tiegou' })
+  const again = await session.api('demo-villager-tiegou', 'invite.redeem', { code, name: '王五' })
   expect(again.body.error.message).toContain('已被使用')
 })
 
