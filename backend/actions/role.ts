@@ -1,4 +1,4 @@
-import { syncRoleDirectoryInTx, townshipRoleHolders } from '../notify/recipients'
+import { syncRoleDirectoryInTx, townshipRoleHolders, type RoleHolder as DirectoryEntry } from '../notify/recipients'
 import type { RoleHolder } from '../../types/invite'
 import type { RoleGrant } from '../../types/roles'
 import type { TxStore } from '../../core/store'
@@ -11,9 +11,9 @@ import { appendAudit } from '../audit'
 import { getPepper, openidOfRef, personRef } from '../secrets'
 import { listTarget } from './invite'
 
-const SCAN_BATCH = 100
-/** People read per role.list call at most: a page may come back short, with a cursor to go on. */
-const SCAN_LIMIT = 500
+/** Directory entries read per request; a call reads at most HOLDER_READS of them before answering with a cursor. */
+const HOLDER_BATCH = 200
+const HOLDER_READS = 1000
 
 /** Whether the caller manages the whole township (admin or leader there, or a deployment admin). */
 function managesTownship(caller: Caller, townshipId: string): boolean {
@@ -43,34 +43,29 @@ function holder(caller: Caller, pepper: string, person: Person, grants: RoleGran
 }
 
 /**
- * The township's people in (createdAt, _id) order from `cursor` on, batch by batch (villagers
- * included, most holding no role). Stores order ties arbitrarily, so each batch starts at the
- * cursor's instant and skips what was already read.
+ * One batch of the role directory (`roleHolders`, kept with every grant change) for the township
+ * or the village, in OPENID order after `after`, with the people it names: one indexed query and
+ * one read of people per 100, however many villagers the township has.
  */
-async function* scanPeople(ctx: ActionContext, townshipId: string, cursor: string | undefined): AsyncGenerator<Person> {
-  let [at, id] = cursor ? [cursor.slice(0, cursor.indexOf('|')), cursor.slice(cursor.indexOf('|') + 1)] : ['', '']
-  for (;;) {
-    const docs = await ctx.deps.store.find<Person>('people', {
-      where: { townshipId, createdAt: { $gte: at } },
-      orderBy: [['createdAt', 'asc']],
-      limit: SCAN_BATCH,
-    })
-    docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id))
-    const fresh = docs.filter((p) => p.createdAt > at || (p.createdAt === at && p._id > id))
-    for (const person of fresh) {
-      ;[at, id] = [person.createdAt, person._id]
-      yield person
-    }
-    // A short batch is the end; a full batch that brought nothing new is a pile of ties too big to page past.
-    if (docs.length < SCAN_BATCH || fresh.length === 0) return
+async function directoryBatch(ctx: ActionContext, place: { townshipId: string } | { villageId: string }, after: string) {
+  const holders = await ctx.deps.store.find<DirectoryEntry>('roleHolders', {
+    where: { ...place, active: true, openid: { $gt: after } },
+    orderBy: [['openid', 'asc']],
+    limit: HOLDER_BATCH,
+  })
+  const ids = [...new Set(holders.map((h) => h.openid))]
+  const people = new Map<string, Person>()
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100)
+    for (const p of await ctx.deps.store.find<Person>('people', { where: { _id: { $in: chunk } }, limit: chunk.length })) people.set(p._id, p)
   }
+  return { ids, people, full: holders.length === HOLDER_BATCH }
 }
 
-const personCursor = (p: Person) => `${p.createdAt}|${p._id}`
-
 /**
- * 人员与角色: who holds which role in the township (or, for a secretary, their village's cadres).
- * One call reads at most SCAN_LIMIT people; a page may come back short, with a cursor to go on.
+ * 人员与角色: who holds which role in the township (or, for a secretary, their village's cadres),
+ * found through the role directory; each person's own grants decide what is shown. A page may come
+ * back short, with a cursor to go on, once a call has read HOLDER_READS directory entries.
  */
 export const listRoles = defineHandler('role.list', {
   target: listTarget,
@@ -78,14 +73,19 @@ export const listRoles = defineHandler('role.list', {
     const { townshipId, villageId } = await listTarget(input, ctx)
     const pepper = await getPepper(ctx.deps)
     const items: RoleHolder[] = []
-    let scanned = 0
-    for await (const person of scanPeople(ctx, townshipId, input.cursor)) {
-      scanned++
-      const grants = visibleGrants(ctx.caller, person, villageId)
-      if (grants.length > 0) items.push(holder(ctx.caller, pepper, person, grants))
-      if (items.length === input.limit || scanned >= SCAN_LIMIT) return { items, nextCursor: personCursor(person) }
+    let after = input.cursor ?? ''
+    for (let read = 0; read < HOLDER_READS; read += HOLDER_BATCH) {
+      const batch = await directoryBatch(ctx, villageId ? { villageId } : { townshipId }, after)
+      for (const id of batch.ids) {
+        after = id
+        const person = batch.people.get(id)
+        const grants = person && person.townshipId === townshipId ? visibleGrants(ctx.caller, person, villageId) : []
+        if (person && grants.length > 0) items.push(holder(ctx.caller, pepper, person, grants))
+        if (items.length === input.limit) return { items, nextCursor: id }
+      }
+      if (!batch.full) return { items, nextCursor: null }
     }
-    return { items, nextCursor: null }
+    return { items, nextCursor: after }
   },
 })
 
@@ -103,12 +103,9 @@ async function personOfRef(ctx: ActionContext, ref: string): Promise<Person> {
 async function otherAdmins(ctx: ActionContext, townshipId: string, openid: string): Promise<string[]> {
   const listed = (await townshipRoleHolders(ctx.deps.store, townshipId, 'admin')).filter((id) => id !== openid)
   if (listed.length > 0) return listed
-  // Admins granted outside the directory (by hand in the console): the township's people.
-  const found: string[] = []
-  for await (const person of scanPeople(ctx, townshipId, undefined)) {
-    if (person._id !== openid && person.grants.some((g) => g.role === 'admin')) found.push(person._id)
-  }
-  return found
+  // Admins granted outside the directory (by hand in the console): one read of the township's people.
+  const people = await ctx.deps.store.find<Person>('people', { where: { townshipId }, limit: 1000 })
+  return people.filter((p) => p._id !== openid && p.grants.some((g) => g.role === 'admin')).map((p) => p._id)
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Catalogue } from '../../types/catalogue'
 import type { LedgerEntry, LedgerStatus } from '../../types/ledger'
 import type { ChecklistItem } from '../../types/checklist'
-import type { Star } from '../../types/roles'
+import type { RoleGrant, Star } from '../../types/roles'
 import { applyEntry, emptyComplianceYear, yearsTouched, type ComplianceYear } from '../../core/compliance'
 import { sortKeyOf } from '../../core/checklist-rules'
 import { catalogueId } from '../../core/catalogue-rules'
@@ -13,6 +13,7 @@ import { toDoc } from '../repository'
 import { FANGGANG, FANGGANG_VILLAGES } from './fanggang-data'
 import { ARTICLE_STANDARDS } from './standards'
 import { writeChecklistItems } from '../checklist-writes'
+import { syncRoleDirectoryInTx } from '../notify/recipients'
 
 /** 每月工作区: the township's monthly focus, echoing the article. */
 const FOCUS = [
@@ -93,9 +94,12 @@ async function seedRecordsIn(store: TxStore, deps: Deps, today: string): Promise
     })
   }
 
-  for (const person of [...FANGBEI_PEOPLE, { _id: 'seed-fangdong-cadre', name: '方明', grants: [{ role: 'cadre', villageId: 'fangdong' }] }]) {
+  for (const person of [...FANGBEI_PEOPLE, { _id: 'seed-fangdong-cadre', name: '方明', grants: [{ role: 'cadre' as const, villageId: 'fangdong' }] }]) {
     const villageId = person.grants[0].villageId
-    await store.insert('people', { _id: person._id, name: person.name, townshipId: FANGGANG.id, villageId, grants: [...person.grants], createdAt: now })
+    const doc = { _id: person._id, name: person.name, townshipId: FANGGANG.id, villageId, grants: person.grants.map((g): RoleGrant => ({ ...g })), createdAt: now }
+    await store.insert('people', doc)
+    // Who holds a role is found through the directory (notifications, role.list): kept in step here too.
+    await syncRoleDirectoryInTx(store, null, doc)
   }
 
   const currentMonth = monthOfDay(today)

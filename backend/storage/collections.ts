@@ -43,6 +43,9 @@ export const COLLECTIONS = {
     ['villageId', 'role', 'active'],
     ['townshipId', 'role', 'active'],
     ['townshipId', 'role', 'star', 'active'],
+    // role.list: the township's or the village's holders in OPENID order.
+    ['townshipId', 'active', 'openid'],
+    ['villageId', 'active', 'openid'],
   ],
   invites: [
     ['codeHash'],

@@ -1,6 +1,8 @@
 import { DEMO, makeTestApp, type TestApp } from '../../support/app-harness'
 import { makeDraft } from '../../support/app-harness'
-import { makePerson, ok } from '../../support/factories'
+import { insertPerson, makePerson, ok } from '../../support/factories'
+import { countingStore } from '../../../bench/counting-store'
+import { handleApiCall } from '../../../backend/router'
 import { INVITE_ALPHABET } from '../../../types/invite'
 import type { AuditEntry } from '../../../backend/audit'
 import type { ApiResponse } from '../../../types/errors'
@@ -160,6 +162,35 @@ describe('role.list and role.revoke', () => {
     const leaderView = await ok(app.call(DEMO.leader, 'role.list', {}))
     expect(leaderView.items.length).toBeGreaterThan(3)
     expect(leaderView.items.every((h: { personId: string | null }) => h.personId === null || h.personId === DEMO.leader)).toBe(true)
+  })
+
+  it('pages through every holder once, reading the role directory rather than the township\'s villagers', async () => {
+    for (let i = 0; i < 600; i++) await insertPerson(app, { _id: `villager-${String(i).padStart(3, '0')}`, name: '村民', villageId: 'tiegou' })
+    for (let i = 0; i < 45; i++) {
+      await insertPerson(app, { _id: `cadre-${String(i).padStart(2, '0')}`, name: `干部${i}`, villageId: 'fangbei', grants: [{ role: 'cadre', villageId: 'fangbei' }] })
+    }
+    const counting = countingStore(app.store)
+    const deps = { ...app.deps, store: counting }
+    const seen: string[] = []
+    const readsPerPage: number[] = []
+    let cursor: string | undefined
+    do {
+      counting.reset()
+      const page = await ok<any>(handleApiCall({ action: 'role.list', data: { limit: 20, ...(cursor ? { cursor } : {}) } }, DEMO.leader, deps))
+      readsPerPage.push(counting.counts().reads)
+      seen.push(...page.items.map((h: { ref: string }) => h.ref))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(new Set(seen).size).toBe(seen.length)
+    const holders = (app.store.dump().people as unknown as Array<{ townshipId: string; grants: Array<{ role: string }> }>)
+      .filter((p) => p.townshipId === 'fanggang' && p.grants.some((g) => g.role !== 'villager'))
+    expect(seen).toHaveLength(holders.length)
+    expect(seen.length).toBeGreaterThanOrEqual(45 + 5)
+    // The caller, the directory batch, the people it names: never the 600 villagers.
+    expect(Math.max(...readsPerPage)).toBeLessThanOrEqual(4)
+    // A secretary's village list: its cadres only, in one page.
+    const fangbei = await ok(app.call(DEMO.admin, 'role.list', { villageId: 'fangbei', limit: 50 }))
+    expect(fangbei.items.filter((h: { name: string }) => h.name.startsWith('干部'))).toHaveLength(45)
   })
 
   it('shows a secretary their village\'s cadres only', async () => {
