@@ -1,4 +1,5 @@
-import { syncRoleDirectoryInTx, townshipRoleHolders, type RoleHolder as DirectoryEntry } from '../notify/recipients'
+import { scanTownship, syncRoleDirectoryInTx, townshipRoleHolders, type RoleHolder as DirectoryEntry } from '../notify/recipients'
+import { chunks } from '../publish/parallel'
 import type { RoleHolder } from '../../types/invite'
 import type { RoleGrant } from '../../types/roles'
 import type { TxStore } from '../../core/store'
@@ -55,8 +56,7 @@ async function directoryBatch(ctx: ActionContext, place: { townshipId: string } 
   })
   const ids = [...new Set(holders.map((h) => h.openid))]
   const people = new Map<string, Person>()
-  for (let i = 0; i < ids.length; i += 100) {
-    const chunk = ids.slice(i, i + 100)
+  for (const chunk of chunks(ids, 100)) {
     for (const p of await ctx.deps.store.find<Person>('people', { where: { _id: { $in: chunk } }, limit: chunk.length })) people.set(p._id, p)
   }
   return { ids, people, full: holders.length === HOLDER_BATCH }
@@ -103,9 +103,8 @@ async function personOfRef(ctx: ActionContext, ref: string): Promise<Person> {
 async function otherAdmins(ctx: ActionContext, townshipId: string, openid: string): Promise<string[]> {
   const listed = (await townshipRoleHolders(ctx.deps.store, townshipId, 'admin')).filter((id) => id !== openid)
   if (listed.length > 0) return listed
-  // Admins granted outside the directory (by hand in the console): one read of the township's people.
-  const people = await ctx.deps.store.find<Person>('people', { where: { townshipId }, limit: 1000 })
-  return people.filter((p) => p._id !== openid && p.grants.some((g) => g.role === 'admin')).map((p) => p._id)
+  // Admins granted outside the directory (by hand in the console): the directory's own safety net.
+  return (await scanTownship(ctx.deps.store, townshipId, (g) => g.role === 'admin')).filter((id) => id !== openid)
 }
 
 /**

@@ -89,7 +89,7 @@ const SCAN_CAP = 1000
  * knows nobody, one indexed read of the township's people (at most 1000) and a check of their
  * grants. Costs nothing while the directory is kept in step.
  */
-async function scanTownship(store: DocumentStore, townshipId: string, holds: (grant: RoleGrant) => boolean): Promise<string[]> {
+export async function scanTownship(store: DocumentStore, townshipId: string, holds: (grant: RoleGrant) => boolean): Promise<string[]> {
   const people = await store.find<Person>('people', { where: { townshipId }, limit: SCAN_CAP })
   return people.filter((person) => (person.grants ?? []).some(holds)).map((person) => person._id)
 }
