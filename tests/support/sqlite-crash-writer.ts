@@ -3,14 +3,18 @@ import { createSqliteStore } from '../../backend/storage/sqlite'
 /**
  * Child process of tests/hostile/crash-safety: opens the SQLite store on `file` and inserts
  * records `<prefix>-<n>` forever, alternating a plain insert and a two-write transaction,
- * printing each id only after the store acknowledged it. The parent kills it with SIGKILL.
+ * printing each id only after the store acknowledged it. The parent kills it with SIGKILL; should the
+ * parent fail to, it stops by itself after two minutes rather than write until the disk is full.
  */
+const GIVE_UP_MS = 120_000
+
 async function main() {
   const [file, prefix] = process.argv.slice(2)
   if (!file || !prefix) throw new Error('usage: sqlite-crash-writer <file> <prefix>')
   const store = createSqliteStore({ file })
   const pad = 'p'.repeat(512)
-  for (let n = 0; ; n++) {
+  const giveUpAt = Date.now() + GIVE_UP_MS
+  for (let n = 0; Date.now() < giveUpAt; n++) {
     const id = `${prefix}-${n}`
     const at = new Date().toISOString()
     if (n % 2 === 0) {
@@ -23,6 +27,7 @@ async function main() {
     }
     process.stdout.write(`${id}\n`)
   }
+  process.exit(2)
 }
 
 main().catch((error) => {
