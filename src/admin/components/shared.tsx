@@ -62,6 +62,3 @@ export function Chips<T extends string | number>({
     </View>
   )
 }
-
-/** A fresh id for one create request, kept across its retries. */
-export const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import type { Invite, InviteCreated, InviteStatus } from '../../../types/invite'
@@ -12,7 +12,8 @@ import { pagedListState, usePagedList } from '../../hooks/usePagedList'
 import { grantLabel } from '../../lib/grants'
 import { withPrivacy } from '../../lib/privacy'
 import { callApi } from '../../services/api'
-import { AdminGate, Chips, newRequestId, useVillages } from '../components/shared'
+import { AdminGate, Chips, useVillages } from '../components/shared'
+import { useRequestId } from '../../lib/request-id'
 import './index.css'
 import { withElderMode } from '../../components/ElderMode'
 
@@ -53,7 +54,7 @@ function Invitations({ me }: { me: Me }) {
   const [days, setDays] = useState(INVITE_DEFAULT_DAYS)
   const [created, setCreated] = useState<InviteCreated | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
-  const requestId = useRef(newRequestId())
+  const requestId = useRequestId()
 
   const villageOptions = useMemo(
     () => (villages.data ?? []).filter((v) => !ownVillage || v.id === ownVillage).map((v) => ({ value: v.id, label: v.name })),
@@ -78,7 +79,7 @@ function Invitations({ me }: { me: Me }) {
     const result = await create.execute()
     if (result) {
       setCreated(result)
-      requestId.current = newRequestId()
+      requestId.renew()
       setRefreshKey((k) => k + 1)
     }
   }

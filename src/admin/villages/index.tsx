@@ -7,7 +7,8 @@ import { StateView } from '../../components/StateView'
 import { useAction } from '../../hooks/useAction'
 import { useAsync } from '../../hooks/useAsync'
 import { callApi } from '../../services/api'
-import { AdminGate, Chips, newRequestId, useVillages } from '../components/shared'
+import { AdminGate, Chips, useVillages } from '../components/shared'
+import { newRequestId, useRequestId } from '../../lib/request-id'
 import { withElderMode } from '../../components/ElderMode'
 
 /** 村庄管理: rename, add, reorder and archive the township's villages; deployment admins also add townships. */
@@ -21,7 +22,7 @@ function Villages({ me }: { me: Me }) {
   const villages = useVillages(townshipId)
   const change = useAction((input: ActionInput<'village.update'>) => callApi('village.update', input))
   const [newName, setNewName] = useState('')
-  const addRequest = useRef(newRequestId())
+  const addRequest = useRequestId()
 
   // One request id per edit (kept while it fails, so tapping again lands once; a new one once it lands).
   const editRequests = useRef(new Map<string, string>())
@@ -39,7 +40,7 @@ function Villages({ me }: { me: Me }) {
   const add = async () => {
     if (await run({ op: 'add', townshipId, name: newName, requestId: addRequest.current })) {
       setNewName('')
-      addRequest.current = newRequestId()
+      addRequest.renew()
     }
   }
   const archive = async (v: Village) => {
@@ -113,12 +114,12 @@ function VillageRow({ village, first, last, busy, run, onArchive }: {
 function TownshipAdmin({ onCreated }: { onCreated: () => unknown }) {
   const [name, setName] = useState('')
   const [county, setCounty] = useState('')
-  const requestId = useRef(newRequestId())
+  const requestId = useRequestId()
   const create = useAction(() => callApi('township.create', { name, county, requestId: requestId.current }))
   const submit = async () => {
     const created = await create.execute()
     if (created) {
-      requestId.current = newRequestId()
+      requestId.renew()
       setName('')
       void Taro.showToast({ title: `已创建${created.name}，请邀请其管理员`, icon: 'none' })
       await onCreated()

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { NOTICE_CATEGORIES, ZNoticeDraft, type NoticeDraftInput, type NoticeKind } from '../../../types/notice'
 import { useAction } from '../../hooks/useAction'
@@ -8,7 +8,7 @@ import { callApi } from '../../services/api'
 import { errorMessage } from '../../services/errors'
 import { uploadPhoto } from '../../services/photos'
 import { ensurePrivacyAuthorized } from '../../lib/privacy'
-import { newRequestId } from '../../lib/request-id'
+import { useRequestId } from '../../lib/request-id'
 
 export const MAX_PHOTOS = 3
 type Category = (typeof NOTICE_CATEGORIES)[number]
@@ -26,7 +26,7 @@ export function useDraftForm(villageId: string, initialDate?: string) {
   const [uploading, setUploading] = useState(false)
   const submit = useAction((input: NoticeDraftInput) => callApi('notice.draft', input))
   // One id per submission: kept across retries of it (a lost answer returns the first notice), renewed once it is saved.
-  const requestId = useRef(newRequestId())
+  const requestId = useRequestId()
 
   const addPhotos = async () => {
     let picked: string[]
@@ -84,7 +84,7 @@ export function useDraftForm(villageId: string, initialDate?: string) {
     setErrors({})
     const saved = await submit.execute(parsed.data)
     if (!saved) return false
-    requestId.current = newRequestId()
+    requestId.renew()
     reset()
     return true
   }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
@@ -6,7 +6,7 @@ import { FieldError } from '../../components/FieldError'
 import { useAction } from '../../hooks/useAction'
 import { serverFieldErrors } from '../../lib/form'
 import { callApi } from '../../services/api'
-import { newRequestId } from '../../lib/request-id'
+import { useRequestId } from '../../lib/request-id'
 import './index.css'
 import { withElderMode } from '../../components/ElderMode'
 
@@ -17,7 +17,7 @@ function ObjectionPage() {
   const [reason, setReason] = useState('')
   const submit = useAction((input: { noticeId: string; reason: string; requestId: string }) => callApi('objection.create', input))
   // Kept across retries of this submission: a retry after a lost answer gets the first objection back.
-  const requestId = useRef(newRequestId())
+  const requestId = useRequestId()
 
   // The server checks the reason with the contract's schema and its messages come back per field: this
   // page is in the main package, which carries no schemas (a rare form is not worth zod for everyone).

@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { STAR_NAMES } from '../../../types/roles'
 import { APPLICATION_STATUS_NAMES, type Application, type AssessmentRow } from '../../../types/application'
@@ -11,7 +11,7 @@ import { useAction } from '../../hooks/useAction'
 import { useMe } from '../../hooks/useMe'
 import { isCadreOf, isSecretaryOf } from '../../lib/grants'
 import { formatInstant } from '../../lib/day'
-import { newRequestId } from '../../lib/request-id'
+import { useRequestId } from '../../lib/request-id'
 import { StateView } from '../../components/StateView'
 import { ActionButton } from '../../components/ActionButton'
 import { ACTION_NAMES } from '../lib'
@@ -38,7 +38,7 @@ function DetailPage() {
   const app = evidence.app
   const [picking, setPicking] = useState<AssessmentRow | null>(null)
   // One id per 保存 (renewed once it lands): a tap again after a lost answer does not save twice.
-  const saveRequest = useRef(newRequestId())
+  const saveRequest = useRequestId()
   // Comments as typed since this version loaded (the text areas are uncontrolled: Taro's H5 textarea
   // throws if its value is set before it has rendered, so nothing is pushed into them after mount).
   const [typed, setTyped] = useState<{ version: number; comments: Record<string, string>; opinion: string }>({ version: 0, comments: {}, opinion: '' })
@@ -97,7 +97,7 @@ function DetailPage() {
                   rows: app.rows.map((r) => ({ criterionId: r.criterionId, ledgerIds: r.ledgerIds, checklistIds: r.checklistIds, comment: comments[r.criterionId] ?? '' })),
                   })
                   // Saved: the next 保存 is a new edit. A failed one keeps its id, so tapping again lands once.
-                  saveRequest.current = newRequestId()
+                  saveRequest.renew()
                   return saved
                 })}>保存</ActionButton>
               )}

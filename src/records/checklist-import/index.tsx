@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
 import { useMe } from '../../hooks/useMe'
 import { pickCadreVillage } from '../../lib/grants'
-import { newRequestId } from '../../lib/request-id'
+import { useRequestId } from '../../lib/request-id'
 import { callApi } from '../../services/api'
 import { ApiCallError, errorMessage, type FieldIssue } from '../../services/errors'
 import { openExport } from '../lib/download'
@@ -27,7 +27,7 @@ function ChecklistImportPage() {
   const [sending, setSending] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   // One id per chosen file: re-sending the same file after a lost answer imports it once.
-  const requestId = useRef(newRequestId())
+  const requestId = useRequestId()
 
   const template = async () => {
     try {
@@ -47,7 +47,7 @@ function ChecklistImportPage() {
       if (picked.size > MAX_IMPORT_BYTES) return setFileError('文件不能超过 1 MB')
       setFile(picked)
       setOutcome(null)
-      requestId.current = newRequestId()
+      requestId.renew()
     } catch (e) {
       setFileError(e instanceof Error ? e.message : '读取文件失败，请重新选择')
     }
@@ -61,7 +61,7 @@ function ChecklistImportPage() {
       const res = await callApi('checklist.import', { villageId, fileBase64: file.base64, requestId: requestId.current })
       setOutcome({ created: res.created })
       setFile(null)
-      requestId.current = newRequestId()
+      requestId.renew()
       void Taro.showToast({ title: `已导入 ${res.created} 条`, icon: 'success' })
       setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/records/checklist/index?villageId=${villageId}` })), 1500)
     } catch (e) {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { ZChecklistCreate } from '../../../types/checklist'
@@ -10,7 +10,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { pickCadreVillage } from '../../lib/grants'
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../lib/form'
-import { newRequestId } from '../../lib/request-id'
+import { useRequestId } from '../../lib/request-id'
 import { callApi } from '../../services/api'
 import { ApiCallError, errorMessage } from '../../services/errors'
 import { loadOwnerChoices } from '../lib/owners'
@@ -33,7 +33,7 @@ function ChecklistNewPage() {
   const [formError, setFormError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   // One id per submission: a retry after a lost answer returns the first item instead of a second one.
-  const requestId = useRef(newRequestId())
+  const requestId = useRequestId()
 
   const submit = async () => {
     if (sending) return
@@ -51,7 +51,7 @@ function ChecklistNewPage() {
     setSending(true)
     try {
       await callApi('checklist.create', parsed.data)
-      requestId.current = newRequestId()
+      requestId.renew()
       void Taro.showToast({ title: '已添加', icon: 'success' })
       setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/records/checklist/index?villageId=${villageId}` })), 600)
     } catch (e) {

@@ -7,6 +7,7 @@ import { errorMessage } from '../../services/errors'
 import { storage, type LedgerDraft } from '../../services/storage'
 import { chinaDayNow } from '../lib/status'
 import { uploadWithRetry } from '../lib/upload'
+import { newRequestId } from '../../lib/request-id'
 
 /** Whether a photo chosen earlier can still be read (a blob: address of an earlier page load cannot). */
 async function isReadable(path: string): Promise<boolean> {
@@ -21,8 +22,6 @@ async function isReadable(path: string): Promise<boolean> {
     return false
   }
 }
-
-const newRequestId = () => `ledger-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
 const blank = (villageId: string, entryId: string | null): LedgerDraft => ({
   villageId, entryId, activityType: '', otherName: '', date: chinaDayNow(), count: '', summary: '', photos: [], pendingPaths: [], requestId: newRequestId(),
