@@ -10,10 +10,11 @@ import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { viewedBy, viewApplication, viewPage } from '../people-view'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
+import { creationId, createOnce, editOnce } from '../create-once'
+import { changeVersioned } from '../versioned-change'
 import { applicationNotifications } from '../../core/notify'
 import { notifiesOfApplication } from '../notify-application'
-import { applicationAudience, Outbox } from '../notify/workflows'
+import { applicationAudience } from '../notify/workflows'
 
 export async function getApplication(store: TxStore, id: string): Promise<Application> {
   const doc = await store.get<Stored<Application>>('applications', id)
@@ -57,25 +58,21 @@ async function transition(
   const audience = notifiesOfApplication(action)
     ? await applicationAudience(ctx.deps, await getApplication(ctx.deps.store, applicationId), action)
     : null
-  const outbox = new Outbox(ctx.deps)
-  const after = await ctx.deps.store.transaction(async (tx) => {
-    const before = await getApplication(tx, applicationId)
-    if (expectedVersion !== undefined && before.version !== expectedVersion) {
-      throw new DomainError('CONFLICT', `该申报已被他人处理（当前状态：${statusName(before)}），请刷新后重试`)
-    }
-    const status = applicationTransition(before.status, event)
-    const at = ctx.now.toISOString()
-    const after: Application = { ...before, ...change(before), status, lastComment: comment, updatedAt: at, updatedBy: actor, version: before.version + 1 }
-    await tx.patch('applications', applicationId, changedFields(before, after))
-    if (status !== before.status) await updateRating(tx, after)
-    await appendAudit(tx, { townshipId: before.townshipId, at, actor, action, entity: 'application', entityId: applicationId, before, after, version: after.version })
+  return changeVersioned<Application>(ctx, {
+    entity: 'application', id: applicationId, action, expectedVersion, requestId,
+    load: getApplication,
+    staleMessage: (current) => `该申报已被他人处理（当前状态：${statusName(current)}），请刷新后重试`,
+    next(before) {
+      const status = applicationTransition(before.status, event)
+      return { ...before, ...change(before), status, lastComment: comment, updatedAt: ctx.now.toISOString(), updatedBy: actor }
+    },
+    async write(tx, before, after) {
+      await tx.patch('applications', applicationId, changedFields(before, after))
+      if (after.status !== before.status) await updateRating(tx, after)
+    },
     // The applicant and the next reviewer.
-    if (audience) await outbox.inTx(tx, applicationNotifications(after, action, actor, comment, audience.people, audience.villageName))
-    await recordEdit(tx, ctx, action, requestId, after)
-    return after
+    notify: audience ? (after) => applicationNotifications(after, action, actor, comment, audience.people, audience.villageName) : undefined,
   })
-  await outbox.afterCommit()
-  return after
 }
 
 const statusName = (app: Application) => ({ draft: '草稿', submitted: '待初审', returned: '已退回', recommended: '已推荐', approved: '已授星', rejected: '未通过', revoked: '已摘星' })[app.status]

@@ -12,7 +12,8 @@ import { checklistRecord, getChecklistItem, getLedgerEntry, getVillage, type Sto
 import { writeChecklistItems } from '../checklist-writes'
 import { getPepper, openidOfRef, personRef } from '../secrets'
 import { openidView } from '../people-view'
-import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
+import { creationId, createOnce, editOnce } from '../create-once'
+import { changeVersioned } from '../versioned-change'
 import { checkPhotos } from './ledger'
 import { parseStarCell, readImportRows } from '../xlsx'
 
@@ -57,16 +58,17 @@ function newItem(ctx: ActionContext, id: string, fields: { townshipId: string; v
   }
 }
 
-async function transitionItem(ctx: ActionContext, itemId: string, action: string, change: (item: ChecklistItem) => Partial<ChecklistItem>, expectedVersion?: number, requestId?: string) {
-  return ctx.deps.store.transaction(async (tx) => {
-    const before = await getChecklistItem(tx, itemId)
-    if (expectedVersion !== undefined && before.version !== expectedVersion) throw new DomainError('CONFLICT', '该事项已被他人修改，请刷新后重试')
-    const after: ChecklistItem = { ...before, ...change(before), updatedAt: ctx.now.toISOString(), version: before.version + 1 }
-    after.sortKey = sortKeyOf(after.dueMonth, after.id)
-    await writeChecklistItems(tx, [{ before, after }])
-    await appendAudit(tx, { townshipId: before.townshipId, at: after.updatedAt, actor: callerOpenid(ctx), action, entity: 'checklist', entityId: itemId, before, after, version: after.version })
-    await recordEdit(tx, ctx, action, requestId, after)
-    return after
+/** Writes a change of an item with its tallies and audit in one transaction; refuses stale versions. */
+function transitionItem(ctx: ActionContext, itemId: string, action: string, change: (item: ChecklistItem) => Partial<ChecklistItem>, expectedVersion?: number, requestId?: string): Promise<ChecklistItem> {
+  return changeVersioned<ChecklistItem>(ctx, {
+    entity: 'checklist', id: itemId, action, expectedVersion, requestId,
+    load: getChecklistItem,
+    staleMessage: () => '该事项已被他人修改，请刷新后重试',
+    next(before) {
+      const after = { ...before, ...change(before), updatedAt: ctx.now.toISOString() }
+      return { ...after, sortKey: sortKeyOf(after.dueMonth, after.id) }
+    },
+    write: (tx, before, after) => writeChecklistItems(tx, [{ before, after }]),
   })
 }
 

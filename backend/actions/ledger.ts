@@ -2,18 +2,18 @@ import type { Catalogue, Criterion } from '../../types/catalogue'
 import { OTHER_ACTIVITY } from '../../types/catalogue'
 import type { LedgerEntry } from '../../types/ledger'
 import type { TxStore, Where } from '../../core/store'
-import { DomainError, invalidInput } from '../../core/errors'
+import { invalidInput } from '../../core/errors'
 import { activityTypesFor, criteriaFor, focusOf } from '../../core/catalogue-rules'
 import { applyEntry, complianceId, countStatuses, emptyComplianceYear, evaluateMonth, yearsTouched, type ComplianceYear } from '../../core/compliance'
 import { ledgerTransition } from '../../core/ledger-rules'
 import { ledgerReviewed, type Notification } from '../../core/notify'
-import { Outbox } from '../notify/workflows'
 import { monthOfDay } from '../../core/time'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { viewedBy, viewLedgerEntry, viewPage } from '../people-view'
 import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
+import { creationId, createOnce, editOnce } from '../create-once'
+import { changeVersioned } from '../versioned-change'
 
 type Fields = Pick<LedgerEntry, 'star' | 'criterionId' | 'activityType' | 'otherName' | 'date' | 'participants' | 'summary' | 'photos' | 'figure'>
 
@@ -72,7 +72,7 @@ const entryTarget = async (input: { entryId: string }, ctx: ActionContext) => {
 }
 
 /** Writes a change of an entry with its compliance and audit in one transaction; refuses stale versions. */
-async function transitionEntry(
+function transitionEntry(
   ctx: ActionContext,
   entryId: string,
   action: string,
@@ -82,24 +82,20 @@ async function transitionEntry(
   notifyOf?: (after: LedgerEntry) => Notification | null,
   requestId?: string,
 ): Promise<LedgerEntry> {
-  const outbox = new Outbox(ctx.deps)
-  const changed = await ctx.deps.store.transaction(async (tx) => {
-    const before = await getLedgerEntry(tx, entryId)
-    if (expectedVersion !== undefined && before.version !== expectedVersion) throw new DomainError('CONFLICT', '该台账已被他人修改，请刷新后重试')
-    const after: LedgerEntry = { ...before, ...change(before), updatedAt: ctx.now.toISOString(), version: before.version + 1 }
-    after.month = monthOfDay(after.date)
-    await tx.patch('ledger', entryId, changedFields(before, after))
-    await updateCompliance(tx, before, after)
-    await appendAudit(tx, {
-      townshipId: before.townshipId, at: after.updatedAt, actor: callerOpenid(ctx), action,
-      entity: 'ledger', entityId: entryId, before, after, version: after.version,
-    })
-    if (notifyOf) await outbox.inTx(tx, [notifyOf(after)])
-    await recordEdit(tx, ctx, action, requestId, after)
-    return after
+  return changeVersioned<LedgerEntry>(ctx, {
+    entity: 'ledger', id: entryId, action, expectedVersion, requestId,
+    load: getLedgerEntry,
+    staleMessage: () => '该台账已被他人修改，请刷新后重试',
+    next(before) {
+      const after = { ...before, ...change(before), updatedAt: ctx.now.toISOString() }
+      return { ...after, month: monthOfDay(after.date) }
+    },
+    async write(tx, before, after) {
+      await tx.patch('ledger', entryId, changedFields(before, after))
+      await updateCompliance(tx, before, after)
+    },
+    notify: notifyOf && ((after) => [notifyOf(after)]),
   })
-  await outbox.afterCommit()
-  return changed
 }
 
 export const createLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger.create', {

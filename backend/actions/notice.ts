@@ -9,6 +9,7 @@ import { boardId, carriesEntries, entryFields, mergeEntries, syncBoardEntry, typ
 import type { TxStore } from '../../core/store'
 import type { Village } from '../../types/village'
 import { creationId, createOnce } from '../create-once'
+import { changeVersioned } from '../versioned-change'
 import { noticeReviewed, noticeSubmitted } from '../../core/notify'
 import { draftAudience, Outbox } from '../notify/workflows'
 import { openidView, viewNotice } from '../people-view'
@@ -20,34 +21,17 @@ const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => 
 }
 
 /** Applies `change` to a notice in one transaction, with its audit entry; refuses stale versions. */
-async function transitionNotice(
-  ctx: ActionContext,
-  noticeId: string,
-  action: string,
-  change: (notice: Notice) => Partial<Notice>,
-  expectedVersion?: number,
-): Promise<Notice> {
-  return ctx.deps.store.transaction(async (tx) => {
-    const before = await getNotice(tx, noticeId)
-    if (expectedVersion !== undefined && before.version !== expectedVersion) {
-      throw new DomainError('CONFLICT', '该公告已被他人修改，请刷新后重试')
-    }
-    const after: Notice = { ...before, ...change(before), version: before.version + 1 }
-    await tx.patch('notices', noticeId, changedFields(before, after))
-    await appendAudit(tx, {
-      townshipId: before.townshipId,
-      at: ctx.now.toISOString(),
-      actor: callerOpenid(ctx),
-      action,
-      entity: 'notice',
-      entityId: noticeId,
-      before,
-      after,
-      version: after.version,
-    })
-    // 整改完成 shows on the one-read public board at once.
-    await syncBoardEntry(tx, after)
-    return after
+function transitionNotice(ctx: ActionContext, noticeId: string, action: string, change: (notice: Notice) => Partial<Notice>, expectedVersion?: number): Promise<Notice> {
+  return changeVersioned<Notice>(ctx, {
+    entity: 'notice', id: noticeId, action, expectedVersion,
+    load: getNotice,
+    staleMessage: () => '该公告已被他人修改，请刷新后重试',
+    next: (before) => ({ ...before, ...change(before) }),
+    async write(tx, before, after) {
+      await tx.patch('notices', noticeId, changedFields(before, after))
+      // 整改完成 shows on the one-read public board at once.
+      await syncBoardEntry(tx, after)
+    },
   })
 }
 
