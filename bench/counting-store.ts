@@ -22,7 +22,7 @@ const empty = (): StoreCounts => ({ reads: 0, writes: 0, transactions: 0, txInse
  * bench prints a mismatch when the stand-in's count says that happened.
  */
 const ROUND_TRIPS: Record<string, number> = {
-  get: 1, find: 1, count: 1, insert: 1, insertIfAbsent: 1, patch: 1, patchIf: 1, updateWhere: 1,
+  get: 1, find: 1, count: 1, insert: 1, insertIfAbsent: 1, patch: 1, patchIf: 1, updateWhere: 1, removeWhere: 1,
   transaction: 2, 'tx.get': 1, 'tx.insert': 2, 'tx.patch': 1,
 }
 const READS = new Set(['get', 'find', 'count', 'tx.get'])
@@ -89,6 +89,10 @@ export function countingStore(inner: DocumentStore): CountingStore {
     updateWhere(collection: string, where: Where, fields: Record<string, unknown>) {
       note('updateWhere')
       return inner.updateWhere(collection, where, fields)
+    },
+    removeWhere(collection: string, where: Where) {
+      note('removeWhere')
+      return inner.removeWhere(collection, where)
     },
     transaction<T>(work: (tx: TxStore) => Promise<T>) {
       note('transaction')

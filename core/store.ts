@@ -39,6 +39,12 @@ export interface DocumentStore extends TxStore {
    * Outside transactions only (cloud transactions take single documents).
    */
   updateWhere(collection: string, where: Where, fields: Record<string, unknown>): Promise<number>
+  /**
+   * Deletes every document matching `where` in one request; answers how many it deleted. For
+   * retention only: records people act on are never deleted. Same where rules as updateWhere;
+   * outside transactions only.
+   */
+  removeWhere(collection: string, where: Where): Promise<number>
   /** Compare-and-set: patches only if every `expect` field still holds; answers whether it did. */
   patchIf(collection: string, id: string, expect: Record<string, Scalar>, fields: Record<string, unknown>): Promise<boolean>
   /** Runs `work` atomically: all its writes land or none do. Conflicting concurrent work is retried or refused. */

@@ -6,15 +6,17 @@ import { zodIssues } from '../router'
 import { publishDueNotices, type PublishReport } from './publish-due'
 import { runMorningReminder, type MorningReminderReport } from '../notify/morning-reminder'
 import { runDueReminders, type ReminderRunReport } from '../notify/reminders'
-import { reduceOldCriticisms } from './retention'
+import { forgetOldRequests, reduceOldCriticisms } from './retention'
 import { sendOwedMessages } from '../notify/owed'
 import type { NotifyReport } from '../notify'
 // The workflows' due/overdue reminder sources register themselves on load.
 import '../notify/checklist-reminders'
 
-/** The publish, what the retention pass reduced, and what the reminders that follow did (absent when back-filling a past day). */
+/** The publish, what the retention passes reduced and forgot, and what the reminders that follow did (absent when back-filling a past day). */
 export type DailyReport = PublishReport & {
   criticismsReduced: number
+  /** Edit-request markers past their retention, deleted. */
+  requestsForgotten: number
   morningReminder?: MorningReminderReport | null
   dueReminders?: ReminderRunReport[]
   /** Messages transitions owed and never sent (their function died after the commit), sent now. */
@@ -32,7 +34,7 @@ export async function runDailyPublish(deps: Deps, request: unknown = {}): Promis
   const date = parsed.data.date ?? today
   if (date > today) throw new DomainError('INVALID_INPUT', `不能提前发布 ${date} 的公告（今天是 ${today}）`, [{ path: 'date', message: '日期不能晚于今天' }])
   const published = await publishDueNotices(deps, { date })
-  const report: DailyReport = { ...published, criticismsReduced: await reduceOldCriticisms(deps, today) }
+  const report: DailyReport = { ...published, criticismsReduced: await reduceOldCriticisms(deps, today), requestsForgotten: await forgetOldRequests(deps) }
   // Only today's run reminds: back-filling a past day tells nobody "today's board is out".
   if (date !== today) return report
   // After the boards are out. A reminder failure never fails the publish: logged, reported, retried next run.

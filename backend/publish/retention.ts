@@ -53,6 +53,24 @@ export async function reduceOldCriticisms(deps: Deps, today: string, retentionDa
   }
 }
 
+/**
+ * How long an applied edit request keeps its answer (backend/create-once.ts editOnce). A retry after
+ * a lost answer comes within minutes, or when a phone is back online; a month covers both with room.
+ */
+export const REQUEST_RETENTION_DAYS = 30
+
+/**
+ * Retention, run by the daily job: forgets the edit-request markers older than REQUEST_RETENTION_DAYS
+ * (index requests(at)): one read to see whether any is due, one request to delete them all. The
+ * records the edits changed keep their own history in the audit log. A second run only reads.
+ * Answers how many it forgot.
+ */
+export async function forgetOldRequests(deps: Deps, retentionDays = REQUEST_RETENTION_DAYS): Promise<number> {
+  const stale = { at: { $lt: new Date(deps.now().getTime() - retentionDays * 86_400_000).toISOString() } }
+  const due = await deps.store.find('requests', { where: stale, orderBy: [['at', 'asc']], limit: 1 })
+  return due.length === 0 ? 0 : deps.store.removeWhere('requests', stale)
+}
+
 type Subjected = { subject?: Notice['subject'] } | null
 
 async function reduceAuditEntries(deps: Deps, noticeId: string, subject: Notice['subject']): Promise<void> {

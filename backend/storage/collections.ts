@@ -86,8 +86,11 @@ export const COLLECTIONS = {
     ['townshipId', 'star', 'status', 'sortKey'],
   ],
   ratings: [],
-  /** Edit requests already applied, with their answers (backend/create-once.ts editOnce): a retry gets the first answer. */
-  requests: [],
+  /**
+   * Edit requests already applied, with their answers (backend/create-once.ts editOnce): a retry gets
+   * the first answer. The daily run forgets those older than the retention period, by `at`.
+   */
+  requests: [['at']],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -32,6 +32,7 @@ export interface CloudQuery {
   get(): unknown
   count(): unknown
   update(options: { data: Record<string, unknown> }): unknown
+  remove(): unknown
 }
 
 export interface CloudCollection extends CloudQuery {

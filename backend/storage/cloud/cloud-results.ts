@@ -31,6 +31,13 @@ export async function updatedOf(result: unknown): Promise<number> {
   return updated
 }
 
+export async function removedOf(result: unknown): Promise<number> {
+  const value = await result
+  const removed = (value as { stats?: { removed?: unknown } } | null)?.stats?.removed
+  if (typeof removed !== 'number') throw unexpected('remove', value)
+  return removed
+}
+
 /** The SDK reports a taken `_id` as the database's duplicate-key error, inside its message. */
 export function isDuplicateKey(error: unknown): boolean {
   return /E11000|duplicate key|DuplicateWrite/i.test(messageOf(error))

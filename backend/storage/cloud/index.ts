@@ -6,7 +6,7 @@ import { assertCollection, assertId, assertLimit, isEmptyPatch, patchIsApplied, 
 import { matchesEquality, parseExpect, parseWhere } from '../where'
 import type { CloudDatabase, CloudTransaction } from './cloud-database'
 import { toCloudUpdate, toCloudWhere } from './cloud-query'
-import { docOf, docsOf, isDuplicateKey, isMissingDocument, retryingLimits as retry, totalOf, updatedOf } from './cloud-results'
+import { docOf, docsOf, isDuplicateKey, isMissingDocument, retryingLimits as retry, removedOf, totalOf, updatedOf } from './cloud-results'
 
 export type { CloudDatabase } from './cloud-database'
 
@@ -100,6 +100,15 @@ export function createCloudStore(db: CloudDatabase): DocumentStore {
       if (isEmptyPatch(patch)) return 0
       // where(…).update(…) on the server SDK updates every match (multi) in one request.
       return retry(() => updatedOf(db.collection(name).where(toCloudWhere(clauses, _)).update({ data: toCloudUpdate(patch, _) })))
+    },
+
+    async removeWhere(collection, where) {
+      scope.refuseInside('removeWhere')
+      const name = assertCollection(collection)
+      const clauses = parseWhere(where)
+      requireIndex(name, clauses)
+      // where(…).remove() on the server SDK deletes every match (multi) in one request.
+      return retry(() => removedOf(db.collection(name).where(toCloudWhere(clauses, _)).remove()))
     },
 
     async patchIf(collection, id, expect: Record<string, Scalar>, fields) {

@@ -166,6 +166,15 @@ export function createSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOpt
         return changed
       }),
 
+    removeWhere: (collection, where) =>
+      write('removeWhere', () => {
+        const name = assertCollection(collection)
+        const clauses = parseWhere(where)
+        const part = whereSql(clauses)
+        const sql = `DELETE FROM ${table(name)} WHERE id IN (SELECT id FROM ${source(name, clauses)} WHERE ${part.sql})`
+        return prepare(sql).run(...part.params).changes
+      }),
+
     patchIf: (collection, id, expect: Record<string, Scalar>, fields) =>
       write('patchIf', () => {
         const name = assertCollection(collection)

@@ -38,6 +38,7 @@ export function crashingStore(inner: DocumentStore, writesBeforeCrash: number) {
     insertIfAbsent: (collection, doc) => write(() => inner.insertIfAbsent(collection, doc)),
     patchIf: (collection, id, expect, fields) => write(() => inner.patchIf(collection, id, expect, fields)),
     updateWhere: (collection, where, fields) => write(() => inner.updateWhere(collection, where, fields)),
+    removeWhere: (collection, where) => write(() => inner.removeWhere(collection, where)),
     transaction: (work) => inner.transaction((tx) => work(wrapTx(tx))),
   }
   return { store, state }

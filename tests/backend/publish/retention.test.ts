@@ -3,7 +3,7 @@ import { makeCriticism, makeNotice, today } from '../../support/factories'
 import { toDoc } from '../../../backend/repository'
 import { auditDoc } from '../../../backend/audit'
 import { runDailyPublish } from '../../../backend/publish/daily'
-import { reduceOldCriticisms } from '../../../backend/publish/retention'
+import { REQUEST_RETENTION_DAYS, reduceOldCriticisms } from '../../../backend/publish/retention'
 import { addDays } from '../../../core/time'
 import { withCrashingStore } from './crashing-store'
 
@@ -78,5 +78,31 @@ describe('retention of a criticism’s named subject', () => {
     expect(stored('b').subject).toEqual({ name: '钱某某', householdNo: '5组' })
     expect(JSON.stringify(auditOf('a')) + JSON.stringify(auditOf('b'))).not.toMatch(/赵国庆|钱多多|8号|1号/)
     expect(app.store.dump().audit.filter((e) => e.actor === 'system:retention')).toHaveLength(1)
+  })
+})
+
+describe('retention of applied edit requests', () => {
+  beforeEach(async () => {
+    app = await makeTestApp()
+  })
+
+  const plantRequest = (id: string, daysAgo: number) =>
+    app.store.insert('requests', { _id: id, action: 'ledger.update', at: new Date(app.deps.now().getTime() - daysAgo * 86_400_000).toISOString(), answer: { id: 'e1' } })
+  const requestIds = () => app.store.dump().requests.map((r) => r._id)
+
+  it('forgets the markers older than 30 days and keeps the younger ones', async () => {
+    await plantRequest('old', REQUEST_RETENTION_DAYS + 1)
+    await plantRequest('young', REQUEST_RETENTION_DAYS - 1)
+    const report = await runDailyPublish(app.deps)
+    expect(report.requestsForgotten).toBe(1)
+    expect(requestIds()).toEqual(['young'])
+  })
+
+  it('deletes nothing the second time', async () => {
+    await plantRequest('old', 90)
+    await runDailyPublish(app.deps)
+    const after = app.store.dump()
+    expect((await runDailyPublish(app.deps)).requestsForgotten).toBe(0)
+    expect(app.store.dump()).toEqual(after)
   })
 })

@@ -328,6 +328,25 @@ function storeContract(makeHarness: () => Promise<Harness>) {
     await expect(store.transaction((tx) => (store as DocumentStore).updateWhere('notices', { _id: 'n1' }, { status: 'x' }).then(() => tx.get('notices', 'n1')))).rejects.toBeInstanceOf(StoreMisuse)
   })
 
+  test('removeWhere deletes every match in one call, counts them, and leaves the rest', async () => {
+    const old = [makeNotice({ createdAt: '2026-10-01T00:00:00.000Z' }), makeNotice({ createdAt: '2026-10-02T00:00:00.000Z' })]
+    const recent = makeNotice({ createdAt: '2026-11-20T00:00:00.000Z' })
+    const elsewhere = makeNotice({ villageId: 'v2', createdAt: '2026-10-01T00:00:00.000Z' })
+    await insertAll([...old, recent, elsewhere])
+    expect(await store.removeWhere('notices', { villageId: 'v1', createdAt: { $lt: '2026-11-01' } })).toBe(2)
+    expect(ids(harness.data().notices)).toEqual([recent._id, elsewhere._id])
+    // Repeated: nothing left to delete.
+    expect(await store.removeWhere('notices', { villageId: 'v1', createdAt: { $lt: '2026-11-01' } })).toBe(0)
+    expect(ids(harness.data().notices)).toEqual([recent._id, elsewhere._id])
+  })
+
+  test('removeWhere refuses a where no index serves and works only outside transactions', async () => {
+    await insertAll([makeNotice({ _id: 'n1' })])
+    await expect(store.removeWhere('notices', { title: '通知' })).rejects.toThrow(/no index on notices/)
+    await expect(store.transaction((tx) => (store as DocumentStore).removeWhere('notices', { _id: 'n1' }).then(() => tx.get('notices', 'n1')))).rejects.toBeInstanceOf(StoreMisuse)
+    expect(ids(harness.data().notices)).toEqual(['n1'])
+  })
+
   test('a string range on _id pages through documents that share a key', async () => {
     const same = '2026-11-27T02:00:00.000Z'
     const docs = ['a1', 'a2', 'a3', 'a4'].map((id) => makeNotice({ _id: id, createdAt: same }))
