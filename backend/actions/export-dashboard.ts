@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { Village } from '../../types/village'
 import type { DashboardRow } from '../../types/dashboard'
 import { CELL_STATE_NAMES } from '../../types/dashboard'
@@ -7,6 +6,7 @@ import { DomainError } from '../../core/errors'
 import { defineHandler } from '../action'
 import { toRecord, type Stored } from '../repository'
 import { dashboardMonth, dashboardRows } from './dashboard'
+import { newWorkbook } from '../xlsx'
 
 const PAGE = 50
 /** The symbol printed in each cell, so the sheet reads in black and white too. */
@@ -17,7 +17,7 @@ export const DASHBOARD_HEADER = ['排名', '村', ...STARS.map((s) => STAR_NAMES
 
 /** The grid as the township's monthly meeting prints it: one row per village, in the township's order. */
 export async function dashboardWorkbook(title: string, rows: DashboardRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
+  const book = await newWorkbook()
   const sheet = book.addWorksheet('督导看板', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' } })
   sheet.mergeCells(1, 1, 1, DASHBOARD_HEADER.length)
   sheet.getCell(1, 1).value = title

@@ -10,6 +10,7 @@ import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudba
 import { makeCloudTestApp } from '../support/cloud-test-app'
 import { DEMO, makeDraft } from '../support/app-harness'
 import { makeCriticismDraft } from '../support/factories'
+import { makeImportSheet } from '../support/records-factories'
 
 // The very files WeChat DevTools uploads (cloudfunctions/<name>/index.js), run in a child process as
 // a given caller, with the real wx-server-sdk pointed at the CloudBase stand-in (not the real cloud).
@@ -138,6 +139,13 @@ describe('the bundled api function', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringContaining('懒汉') } })
     expect(standin.openapiCalls()).toHaveLength(checksBefore)
     expect(standin.exportData()).toEqual(before)
+  })
+
+  it('reads an .xlsx import (exceljs, which the bundle loads only when a sheet is used)', async () => {
+    const fileBase64 = await makeImportSheet([['平安法治星', '每月开展防电诈教育', '张建国', '2099-12']])
+    const response = await callApi(DEMO.secretary, 'checklist.import', { villageId: 'tiegou', fileBase64 })
+    expect(response).toEqual({ ok: true, data: { created: 1 } })
+    expect(standin.exportData().checklist.filter((c) => c.text === '每月开展防电诈教育')).toHaveLength(1)
   })
 
   it('answers the public board to a caller without registration', async () => {
