@@ -243,7 +243,7 @@ function report(): string {
       table(
         ['function', 'bytes', 'size', 'require median', 'runs'],
         [
-          ...c.functions.map((f) => [`cloudfunctions/${f.name}/index.js`, f.bytes, kb(f.bytes), ms(f.requireMedianMs), f.requireRunsMs.length]),
+          ...c.functions.map((f) => [`cloudfunctions/${f.name}/${f.file}${f.file === 'index.js' ? '' : ' (first sheet)'}`, f.bytes, kb(f.bytes), ms(f.requireMedianMs), f.requireRunsMs.length]),
           ["require('wx-server-sdk') (first call)", '', '', ms(c.sdkRequireMedianMs), c.sdkRequireRunsMs.length],
         ],
       ),

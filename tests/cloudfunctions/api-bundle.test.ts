@@ -1,5 +1,6 @@
 import path from 'node:path'
 import fs from 'node:fs'
+import { builtinModules } from 'node:module'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { buildCloudFunctions } from '../../scripts/build-cloud'
@@ -56,10 +57,15 @@ beforeAll(async () => {
 afterAll(() => standin?.close())
 
 describe('the bundled api function', () => {
-  it('is a single file that leaves only wx-server-sdk to be installed', () => {
+  it('is index.js, with exceljs in a file beside it, and leaves only wx-server-sdk to be installed', () => {
     const source = fs.readFileSync(API_BUNDLE, 'utf8')
     expect(source).toMatch(/require\("wx-server-sdk"\)/)
-    expect(source).not.toMatch(/require\("(zod|dayjs|better-sqlite3)"\)/)
+    expect(source).not.toMatch(/require\("(zod|dayjs|better-sqlite3|exceljs)"\)/)
+    // Loaded at the first sheet only: not compiled at every cold start.
+    expect(source).toMatch(/import\("\.\/exceljs\.js"\)/)
+    const side = fs.readFileSync(path.join(path.dirname(API_BUNDLE), 'exceljs.js'), 'utf8')
+    const required = [...side.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1].replace(/^node:/, ''))
+    expect(required.filter((name) => !builtinModules.includes(name))).toEqual([])
   })
 
   describe('a cadre drafts a criticism and the secretary approves it', () => {
