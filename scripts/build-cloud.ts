@@ -18,6 +18,17 @@ const SIDE_BUNDLES = { exceljs: 'exceljs.js' } as const
 export async function buildCloudFunctions(): Promise<Array<{ name: string; bytes: number; ms: number; sideBytes: number }>> {
   const names = fs.readdirSync(FUNCTIONS_DIR).filter((name) => fs.existsSync(path.join(FUNCTIONS_DIR, name, 'src', 'index.ts')))
   const results = []
+  // A library's side bundle is the same for every function: built once, written into each folder that loads it.
+  const sideBundles = new Map<string, Promise<Uint8Array>>()
+  const sideBundle = (library: string) => {
+    let built = sideBundles.get(library)
+    if (!built) {
+      const stdin = { contents: `module.exports = require(${JSON.stringify(library)})`, resolveDir: ROOT, loader: 'js' } as const
+      built = build({ ...COMMON, stdin, write: false, outfile: `${library}.js` }).then((result) => result.outputFiles[0].contents)
+      sideBundles.set(library, built)
+    }
+    return built
+  }
   for (const name of names) {
     const started = Date.now()
     const outfile = path.join(FUNCTIONS_DIR, name, 'index.js')
@@ -37,7 +48,7 @@ export async function buildCloudFunctions(): Promise<Array<{ name: string; bytes
         fs.rmSync(sidefile, { force: true })
         continue
       }
-      await build({ ...COMMON, stdin: { contents: `module.exports = require(${JSON.stringify(library)})`, resolveDir: ROOT, loader: 'js' }, outfile: sidefile })
+      fs.writeFileSync(sidefile, await sideBundle(library))
       sideBytes += fs.statSync(sidefile).size
     }
     results.push({ name, bytes: fs.statSync(outfile).size, ms: Date.now() - started, sideBytes })
@@ -47,7 +58,7 @@ export async function buildCloudFunctions(): Promise<Array<{ name: string; bytes
 
 const COMMON = { bundle: true, platform: 'node', target: 'node16', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning' } as const
 
-/** `import('exceljs')` in the code becomes `require("./exceljs.js")`, the side bundle in the same folder. */
+/** `import('exceljs')` in the code becomes `import("./exceljs.js")`, the side bundle in the same folder. */
 const sideBundlesExternal: Plugin = {
   name: 'side-bundles',
   setup(build) {

@@ -24,19 +24,18 @@ export async function totalOf(result: unknown): Promise<number> {
   return total
 }
 
-export async function updatedOf(result: unknown): Promise<number> {
-  const value = await result
-  const updated = (value as { stats?: { updated?: unknown } } | null)?.stats?.updated
-  if (typeof updated !== 'number') throw unexpected('update', value)
-  return updated
+/** The count an update or a remove answers in `stats` (`stats.updated`, `stats.removed`). */
+function statOf(stat: 'updated' | 'removed', operation: string) {
+  return async (result: unknown): Promise<number> => {
+    const value = await result
+    const count = (value as { stats?: Record<string, unknown> } | null)?.stats?.[stat]
+    if (typeof count !== 'number') throw unexpected(operation, value)
+    return count
+  }
 }
 
-export async function removedOf(result: unknown): Promise<number> {
-  const value = await result
-  const removed = (value as { stats?: { removed?: unknown } } | null)?.stats?.removed
-  if (typeof removed !== 'number') throw unexpected('remove', value)
-  return removed
-}
+export const updatedOf = statOf('updated', 'update')
+export const removedOf = statOf('removed', 'remove')
 
 /** The SDK reports a taken `_id` as the database's duplicate-key error, inside its message. */
 export function isDuplicateKey(error: unknown): boolean {
