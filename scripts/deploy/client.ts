@@ -1,0 +1,186 @@
+import { tc3Authorization, TC3_CONTENT_TYPE, type Tc3Credentials } from './tc3'
+
+/**
+ * The one way deploy and doctor reach the cloud over HTTP (miniprogram-ci does the uploads). Two
+ * documented APIs, both with configurable base addresses so tests talk to a local stand-in:
+ * - WeChat's cloud development HTTP API (api.weixin.qq.com): access token, databasecollectionget,
+ *   databasecollectionadd, updateindex, databasequery, getqcloudtoken;
+ * - Tencent Cloud API 3.0, signed with the temporary credentials getqcloudtoken hands out, for what
+ *   WeChat's API does not offer to a mini-program itself: a collection's permission (tcb
+ *   DescribeDatabaseACL / ModifyDatabaseACL), its index list (tcb DescribeTable) and a function's
+ *   settings and triggers (scf GetFunction / UpdateFunctionConfiguration).
+ */
+export interface CloudClientOptions {
+  appId: string
+  appSecret: string
+  envId: string
+  region: string
+  wechatBase: string
+  /** `${base}/${service}/` when set; `https://${service}.tencentcloudapi.com/` otherwise. */
+  tencentCloudBase?: string
+  /** Every request, for the dry-run and tests to count (method, path, mutating). */
+  onRequest?: (entry: { api: string; mutating: boolean }) => void
+}
+
+export class CloudApiError extends Error {
+  constructor(readonly api: string, readonly code: string, message: string) {
+    super(`${api} 失败：${code} ${message}`)
+  }
+}
+
+export interface IndexKey { name: string; direction: string }
+export interface RemoteIndex { name: string; keys: IndexKey[]; unique: boolean }
+export interface RemoteFunction {
+  timeout: number
+  memorySize: number
+  runtime: string
+  variables: Record<string, string>
+  triggers: Array<{ type: string; name: string; desc: string }>
+}
+export interface FunctionSettings { timeout: number; memorySize: number; runtime: string; variables: Record<string, string> }
+
+export class CloudClient {
+  private token?: Promise<string>
+  private credentials?: Promise<Tc3Credentials>
+
+  constructor(private readonly options: CloudClientOptions) {}
+
+  private accessToken(): Promise<string> {
+    this.token ??= (async () => {
+      const { appId, appSecret, wechatBase } = this.options
+      const url = `${wechatBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(appSecret)}`
+      this.options.onRequest?.({ api: 'cgi-bin/token', mutating: false })
+      const body = (await (await fetch(url)).json()) as { access_token?: string; errcode?: number; errmsg?: string }
+      if (!body.access_token) throw new CloudApiError('获取 access_token', String(body.errcode), `${body.errmsg ?? ''}（检查 AppID、AppSecret 与 IP 白名单）`)
+      return body.access_token
+    })()
+    this.token.catch(() => (this.token = undefined))
+    return this.token
+  }
+
+  /** A POST to WeChat's API; errcode 0 or a thrown CloudApiError. */
+  private async wx<T>(api: string, body: Record<string, unknown>, mutating: boolean): Promise<T> {
+    const token = await this.accessToken()
+    this.options.onRequest?.({ api, mutating })
+    const response = await fetch(`${this.options.wechatBase}/${api}?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const json = (await response.json()) as { errcode?: number; errmsg?: string } & T
+    if (json.errcode !== 0 && json.errcode !== undefined) throw new CloudApiError(api, String(json.errcode), json.errmsg ?? '')
+    return json
+  }
+
+  private qcloudCredentials(): Promise<Tc3Credentials> {
+    this.credentials ??= this.wx<{ secretid: string; secretkey: string; token: string }>('tcb/getqcloudtoken', { lifespan: 7200 }, false).then(
+      (body) => ({ secretId: body.secretid, secretKey: body.secretkey, token: body.token }),
+    )
+    this.credentials.catch(() => (this.credentials = undefined))
+    return this.credentials
+  }
+
+  /** A Tencent Cloud API 3.0 call; `Response.Error` becomes a CloudApiError with its Code. */
+  private async tc<T>(service: string, version: string, action: string, params: Record<string, unknown>, mutating: boolean): Promise<T> {
+    const credentials = await this.qcloudCredentials()
+    const url = new URL(this.options.tencentCloudBase ? `${this.options.tencentCloudBase}/${service}/` : `https://${service}.tencentcloudapi.com/`)
+    const payload = JSON.stringify(params)
+    const timestamp = Math.floor(Date.now() / 1000)
+    this.options.onRequest?.({ api: `${service}.${action}`, mutating })
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': TC3_CONTENT_TYPE,
+        authorization: tc3Authorization({ credentials, service, host: url.host, payload, timestamp }),
+        'x-tc-action': action,
+        'x-tc-version': version,
+        'x-tc-timestamp': String(timestamp),
+        'x-tc-region': this.options.region,
+        ...(credentials.token ? { 'x-tc-token': credentials.token } : {}),
+      },
+      body: payload,
+    })
+    const json = (await response.json()) as { Response: T & { Error?: { Code: string; Message: string } } }
+    if (json.Response.Error) throw new CloudApiError(`${service}.${action}`, json.Response.Error.Code, json.Response.Error.Message)
+    return json.Response
+  }
+
+  async listCollections(): Promise<string[]> {
+    const names: string[] = []
+    for (let offset = 0; ; offset += 100) {
+      const page = await this.wx<{ collections: Array<{ name: string }>; pager: { Total: number } }>(
+        'tcb/databasecollectionget', { env: this.options.envId, limit: 100, offset }, false)
+      names.push(...page.collections.map((collection) => collection.name))
+      if (page.collections.length < 100 || names.length >= page.pager.Total) return names
+    }
+  }
+
+  async addCollection(name: string): Promise<void> {
+    await this.wx('tcb/databasecollectionadd', { env: this.options.envId, collection_name: name }, true)
+  }
+
+  async createIndexes(collection: string, indexes: RemoteIndex[]): Promise<void> {
+    await this.wx('tcb/updateindex', {
+      env: this.options.envId,
+      collection_name: collection,
+      create_indexes: indexes.map((index) => ({ name: index.name, unique: index.unique, keys: index.keys })),
+      drop_indexes: [],
+    }, true)
+  }
+
+  async listIndexes(collection: string): Promise<RemoteIndex[]> {
+    const body = await this.tc<{ Indexes: Array<{ Name: string; Unique: boolean; Keys: Array<{ Name: string; Direction: string }> }> }>(
+      'tcb', '2018-06-08', 'DescribeTable', { EnvId: this.options.envId, TableName: collection }, false)
+    return body.Indexes.map((index) => ({ name: index.Name, unique: index.Unique, keys: index.Keys.map((key) => ({ name: key.Name, direction: String(key.Direction) })) }))
+  }
+
+  async getAcl(collection: string): Promise<string> {
+    const body = await this.tc<{ AclTag: string }>('tcb', '2018-06-08', 'DescribeDatabaseACL', { EnvId: this.options.envId, CollectionName: collection }, false)
+    return body.AclTag
+  }
+
+  async setAcl(collection: string, aclTag: string): Promise<void> {
+    await this.tc('tcb', '2018-06-08', 'ModifyDatabaseACL', { EnvId: this.options.envId, CollectionName: collection, AclTag: aclTag }, true)
+  }
+
+  /** null when the function does not exist yet. */
+  async getFunction(name: string): Promise<RemoteFunction | null> {
+    try {
+      const body = await this.tc<{
+        Timeout: number; MemorySize: number; Runtime: string
+        Environment?: { Variables?: Array<{ Key: string; Value: string }> }
+        Triggers?: Array<{ Type: string; TriggerName: string; TriggerDesc: string }>
+      }>('scf', '2018-04-16', 'GetFunction', { FunctionName: name, Namespace: this.options.envId }, false)
+      return {
+        timeout: body.Timeout,
+        memorySize: body.MemorySize,
+        runtime: body.Runtime,
+        variables: Object.fromEntries((body.Environment?.Variables ?? []).map((v) => [v.Key, v.Value])),
+        triggers: (body.Triggers ?? []).map((t) => ({ type: t.Type, name: t.TriggerName, desc: t.TriggerDesc })),
+      }
+    } catch (error) {
+      if (error instanceof CloudApiError && error.code.startsWith('ResourceNotFound')) return null
+      throw error
+    }
+  }
+
+  async updateFunction(name: string, settings: FunctionSettings): Promise<void> {
+    await this.tc('scf', '2018-04-16', 'UpdateFunctionConfiguration', {
+      FunctionName: name,
+      Namespace: this.options.envId,
+      Timeout: settings.timeout,
+      MemorySize: settings.memorySize,
+      Runtime: settings.runtime,
+      Environment: { Variables: Object.entries(settings.variables).map(([Key, Value]) => ({ Key, Value })) },
+    }, true)
+  }
+
+  /** Whether a document with this _id exists in the collection (databasequery). */
+  async hasDocument(collection: string, id: string): Promise<boolean> {
+    const body = await this.wx<{ data: string[] }>('tcb/databasequery', {
+      env: this.options.envId,
+      query: `db.collection(${JSON.stringify(collection)}).where({_id:${JSON.stringify(id)}}).limit(1).get()`,
+    }, false)
+    return body.data.length > 0
+  }
+}
