@@ -36,7 +36,7 @@ const ENV_KEYS: Record<string, keyof DeployConfig> = {
 export class ConfigError extends Error {}
 
 /** Environment variables win over `.deploy.json`; every problem is listed at once, in Chinese. */
-export function loadDeployConfig(root: string, env: NodeJS.ProcessEnv = process.env, { needKey = true } = {}): DeployConfig {
+export function loadDeployConfig(root: string, env: Record<string, string | undefined> = process.env, { needKey = true } = {}): DeployConfig {
   const file = path.join(root, '.deploy.json')
   let fromFile: Record<string, unknown> = {}
   if (fs.existsSync(file)) {
