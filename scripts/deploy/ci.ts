@@ -14,7 +14,9 @@ export interface CiPort {
 export function miniprogramCi(options: { appId: string; envId: string; privateKeyPath: string; root: string }): CiPort {
   // Loaded on first use: the doctor and the dry-run never need it.
   const load = async () => {
-    const ci = await import('miniprogram-ci')
+    // CommonJS package: under Node's import() its exports sit on `default` (Project is not a named export).
+    const loaded = (await import('miniprogram-ci')) as typeof import('miniprogram-ci') & { default?: typeof import('miniprogram-ci') }
+    const ci = loaded.default ?? loaded
     const project = new ci.Project({
       appid: options.appId,
       type: 'miniProgram',

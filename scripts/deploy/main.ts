@@ -6,7 +6,7 @@ import { ConfigError, loadDeployConfig, type DeployConfig } from './config'
 import { desiredState } from './desired'
 import { diagnose, type Finding } from './doctor'
 import { applyChanges } from './apply'
-import { describeChange, planChanges, readRemote, type Change } from './plan'
+import { describeChange, planChanges, readRemote, summarize, type Change } from './plan'
 
 export interface RunOptions {
   root: string
@@ -39,6 +39,7 @@ export async function deploy(options: RunOptions & { dryRun?: boolean }): Promis
   if (options.dryRun) {
     log(`将要做 ${changes.length} 项改动（--dry-run，未做任何改动）：`)
     for (const change of changes) log(`  ${describeChange(change)}`)
+    log(summarize(changes))
     return changes
   }
   const ci = options.ci ?? miniprogramCi({ appId: config.appId, envId: config.envId, privateKeyPath: config.privateKeyPath, root })

@@ -65,7 +65,7 @@ export function planChanges(desired: Desired, remote: RemoteState, local: { appI
     if (!current || sha === null || uploaded !== sha) changes.push({ step: 'function-code', fn: fn.name, dir: fn.dir, sha })
     const variables = { ...current?.variables, ...fn.variables, ...(sha ? { [CODE_SHA_VARIABLE]: sha } : {}) }
     const settings = { timeout: fn.timeout, memorySize: fn.memorySize, runtime: fn.runtime, variables }
-    const differences = current ? settingDifferences(current, settings) : ['新建']
+    const differences = current ? settingDifferences(current, settings) : newSettings(settings)
     if (differences.length > 0) changes.push({ step: 'function-settings', fn: fn.name, settings, differences })
     const missingTriggers = fn.triggers.filter((trigger) => !current?.triggers.some((t) => t.type === 'timer' && t.name === trigger.name && t.desc === trigger.config))
     if (missingTriggers.length > 0) changes.push({ step: 'trigger', fn: fn.name, triggers: fn.triggers })
@@ -84,6 +84,21 @@ export function settingDifferences(current: RemoteFunction, want: FunctionSettin
     if (current.variables[key] !== value) out.push(`环境变量 ${key}${key === CODE_SHA_VARIABLE ? ` = ${value}` : ' 已更新'}`)
   }
   return out
+}
+
+const newSettings = (settings: FunctionSettings) => [
+  `超时 ${settings.timeout} 秒`,
+  `内存 ${settings.memorySize} MB`,
+  `运行环境 ${settings.runtime}`,
+  `环境变量 ${Object.keys(settings.variables).join('、') || '（无）'}`,
+]
+
+/** One line for the dry-run's end: how many of each. */
+export function summarize(changes: Change[]): string {
+  const count = (step: Change['step']) => changes.filter((c) => c.step === step).length
+  const indexes = changes.reduce((n, c) => n + (c.step === 'index' ? c.indexes.length : 0), 0)
+  return `合计：新建集合 ${count('collection')} 个，设置权限 ${count('permission')} 个集合，新建索引 ${indexes} 个，上传云函数 ${count('function-code')} 个，` +
+    `函数配置 ${count('function-settings')} 个，定时触发器 ${count('trigger')} 个，小程序代码 ${count('weapp')} 次。`
 }
 
 export function describeChange(change: Change): string {

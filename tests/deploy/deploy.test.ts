@@ -79,6 +79,9 @@ test('dry-run against an empty environment lists every collection, permission, i
   expect(text).toContain('上传云函数 publishDaily')
   expect(text).toContain('云函数 publishDaily 的定时触发器 publish-daily-0700（0 0,30 7 * * * *）')
   expect(text).toContain('上传小程序代码为开发版')
+  expect(text).toContain('云函数 publishDaily 的配置：超时 60 秒；内存 256 MB；运行环境 Nodejs16.13；环境变量 DEPLOY_CODE_SHA')
+  expect(text).toContain('云函数 api 的配置：超时 10 秒；内存 256 MB；运行环境 Nodejs16.13；环境变量 ADMIN_OPENIDS、INVITE_PEPPER、DEPLOY_CODE_SHA')
+  expect(lines.at(-1)).toBe(`合计：新建集合 ${COLLECTION_COUNT} 个，设置权限 ${COLLECTION_COUNT} 个集合，新建索引 ${INDEX_COUNT} 个，上传云函数 2 个，函数配置 2 个，定时触发器 1 个，小程序代码 1 次。`)
   expect(changes.filter((c) => c.step === 'collection')).toHaveLength(COLLECTION_COUNT)
 })
 
