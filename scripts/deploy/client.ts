@@ -22,9 +22,20 @@ export interface CloudClientOptions {
   onRequest?: (entry: { api: string; mutating: boolean }) => void
 }
 
+/** What a clerk can do about the common error codes (WeChat's errcode, Tencent Cloud's Error.Code). */
+const HINTS: Record<string, string> = {
+  '40013': 'AppID 不对',
+  '40125': 'AppSecret 不对（开发设置中重置后要更新配置）',
+  '40164': '本机 IP 不在小程序的 IP 白名单中（开发设置 → IP 白名单）',
+  '85088': '这个小程序还没有开通云开发',
+  '-501000': '云开发环境 ID 不对，或环境不属于这个小程序',
+  '45009': '调用太频繁（getqcloudtoken 每小时 10 次），一小时后再试',
+  'AuthFailure.UnauthorizedOperation': '临时凭证没有这项权限',
+}
+
 export class CloudApiError extends Error {
   constructor(readonly api: string, readonly code: string, message: string) {
-    super(`${api} 失败：${code} ${message}`)
+    super(`${api} 失败：${code} ${message}${HINTS[code] ? `——${HINTS[code]}` : ''}`)
   }
 }
 
@@ -51,7 +62,7 @@ export class CloudClient {
       const url = `${wechatBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(appSecret)}`
       this.options.onRequest?.({ api: 'cgi-bin/token', mutating: false })
       const body = (await (await fetch(url)).json()) as { access_token?: string; errcode?: number; errmsg?: string }
-      if (!body.access_token) throw new CloudApiError('获取 access_token', String(body.errcode), `${body.errmsg ?? ''}（检查 AppID、AppSecret 与 IP 白名单）`)
+      if (!body.access_token) throw new CloudApiError('获取 access_token', String(body.errcode), body.errmsg ?? '')
       return body.access_token
     })()
     this.token.catch(() => (this.token = undefined))

@@ -42,6 +42,10 @@ export async function deploy(options: RunOptions & { dryRun?: boolean }): Promis
     log(summarize(changes))
     return changes
   }
+  const unbuilt = changes.filter((c) => (c.step === 'function-code' || c.step === 'weapp') && c.sha === null)
+  if (unbuilt.length > 0) {
+    throw new ConfigError(`尚未构建：${unbuilt.map((c) => (c.step === 'weapp' ? '小程序（npm run build:weapp）' : `云函数 ${c.step === 'function-code' ? c.fn : ''}（npm run build:cloud）`)).join('、')}；先构建，或去掉 --no-build。未做任何改动。`)
+  }
   const ci = options.ci ?? miniprogramCi({ appId: config.appId, envId: config.envId, privateKeyPath: config.privateKeyPath, root })
   const version = new Date().toISOString().slice(0, 16).replace(/\D/g, '')
   await applyChanges(changes, { client, ci, appId: config.appId, root, version: `1.0.${version}`, log })

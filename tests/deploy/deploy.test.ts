@@ -188,3 +188,11 @@ test('the configuration is validated with Chinese messages, every problem at onc
     fs.rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('a wrong AppSecret or a missing build stops before any change, with a Chinese reason', async () => {
+  await expect(deploy({ root, config: { ...config, appSecret: 'f'.repeat(32) }, ci: standin.ci(), log })).rejects.toThrow(/AppSecret 不对/)
+  fs.rmSync(path.join(root, 'cloudfunctions', 'publishDaily', 'index.js'))
+  await expect(run()).rejects.toThrow(/尚未构建：云函数 publishDaily（npm run build:cloud）/)
+  expect(standin.mutations).toBe(0)
+  expect(standin.violations).toEqual([])
+})
