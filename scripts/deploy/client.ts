@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { tc3Authorization, TC3_CONTENT_TYPE, type Tc3Credentials } from './tc3'
 
 /**
@@ -18,8 +19,6 @@ export interface CloudClientOptions {
   wechatBase: string
   /** `${base}/${service}/` when set; `https://${service}.tencentcloudapi.com/` otherwise. */
   tencentCloudBase?: string
-  /** Every request, for the dry-run and tests to count (method, path, mutating). */
-  onRequest?: (entry: { api: string; mutating: boolean }) => void
 }
 
 /** What a clerk can do about the common error codes (WeChat's errcode, Tencent Cloud's Error.Code). */
@@ -50,6 +49,37 @@ export interface RemoteFunction {
 }
 export interface FunctionSettings { timeout: number; memorySize: number; runtime: string; variables: Record<string, string> }
 
+/** The answers' documented fields this client reads; anything else fails loudly instead of reading undefined. */
+const Ok = z.object({})
+const TokenAnswer = z.object({ access_token: z.string().min(1) })
+const QcloudAnswer = z.object({ secretid: z.string(), secretkey: z.string(), token: z.string() })
+const CollectionsAnswer = z.object({ collections: z.array(z.object({ name: z.string() })), pager: z.object({ Total: z.number() }) })
+const QueryAnswer = z.object({ data: z.array(z.string()) })
+const TableAnswer = z.object({ Indexes: z.array(z.object({ Name: z.string(), Unique: z.boolean(), Keys: z.array(z.object({ Name: z.string(), Direction: z.union([z.string(), z.number()]) })) })) })
+const AclAnswer = z.object({ AclTag: z.string() })
+const FunctionAnswer = z.object({
+  Timeout: z.number(),
+  MemorySize: z.number(),
+  Runtime: z.string(),
+  Environment: z.object({ Variables: z.array(z.object({ Key: z.string(), Value: z.string() })).nullish() }).nullish(),
+  Triggers: z.array(z.object({ Type: z.string(), TriggerName: z.string(), TriggerDesc: z.string() })).nullish(),
+})
+
+async function readJson(api: string, response: Response): Promise<any> {
+  const text = await response.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new CloudApiError(api, `HTTP ${response.status}`, `答复不是 JSON：${text.slice(0, 80)}`)
+  }
+}
+
+function answer<T>(api: string, schema: z.ZodType<T>, json: unknown): T {
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) throw new CloudApiError(api, '答复格式', parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；'))
+  return parsed.data
+}
+
 export class CloudClient {
   private token?: Promise<string>
   private credentials?: Promise<Tc3Credentials>
@@ -59,32 +89,31 @@ export class CloudClient {
   private accessToken(): Promise<string> {
     this.token ??= (async () => {
       const { appId, appSecret, wechatBase } = this.options
-      const url = `${wechatBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(appSecret)}`
-      this.options.onRequest?.({ api: 'cgi-bin/token', mutating: false })
-      const body = (await (await fetch(url)).json()) as { access_token?: string; errcode?: number; errmsg?: string }
-      if (!body.access_token) throw new CloudApiError('获取 access_token', String(body.errcode), body.errmsg ?? '')
-      return body.access_token
+      const api = 'cgi-bin/token'
+      const url = `${wechatBase}/${api}?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(appSecret)}`
+      const json = await readJson(api, await fetch(url))
+      if (json.errcode) throw new CloudApiError('获取 access_token', String(json.errcode), json.errmsg ?? '')
+      return answer(api, TokenAnswer, json).access_token
     })()
     this.token.catch(() => (this.token = undefined))
     return this.token
   }
 
   /** A POST to WeChat's API; errcode 0 or a thrown CloudApiError. */
-  private async wx<T>(api: string, body: Record<string, unknown>, mutating: boolean): Promise<T> {
+  private async wx<T>(api: string, body: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
     const token = await this.accessToken()
-    this.options.onRequest?.({ api, mutating })
     const response = await fetch(`${this.options.wechatBase}/${api}?access_token=${encodeURIComponent(token)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     })
-    const json = (await response.json()) as { errcode?: number; errmsg?: string } & T
-    if (json.errcode !== 0 && json.errcode !== undefined) throw new CloudApiError(api, String(json.errcode), json.errmsg ?? '')
-    return json
+    const json = await readJson(api, response)
+    if (json.errcode) throw new CloudApiError(api, String(json.errcode), json.errmsg ?? '')
+    return answer(api, schema, json)
   }
 
   private qcloudCredentials(): Promise<Tc3Credentials> {
-    this.credentials ??= this.wx<{ secretid: string; secretkey: string; token: string }>('tcb/getqcloudtoken', { lifespan: 7200 }, false).then(
+    this.credentials ??= this.wx('tcb/getqcloudtoken', { lifespan: 7200 }, QcloudAnswer).then(
       (body) => ({ secretId: body.secretid, secretKey: body.secretkey, token: body.token }),
     )
     this.credentials.catch(() => (this.credentials = undefined))
@@ -92,12 +121,11 @@ export class CloudClient {
   }
 
   /** A Tencent Cloud API 3.0 call; `Response.Error` becomes a CloudApiError with its Code. */
-  private async tc<T>(service: string, version: string, action: string, params: Record<string, unknown>, mutating: boolean): Promise<T> {
+  private async tc<T>(service: string, version: string, action: string, params: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
     const credentials = await this.qcloudCredentials()
     const url = new URL(this.options.tencentCloudBase ? `${this.options.tencentCloudBase}/${service}/` : `https://${service}.tencentcloudapi.com/`)
     const payload = JSON.stringify(params)
     const timestamp = Math.floor(Date.now() / 1000)
-    this.options.onRequest?.({ api: `${service}.${action}`, mutating })
     const response = await fetch(url, {
       method: 'POST',
       headers: {
@@ -111,23 +139,24 @@ export class CloudClient {
       },
       body: payload,
     })
-    const json = (await response.json()) as { Response: T & { Error?: { Code: string; Message: string } } }
-    if (json.Response.Error) throw new CloudApiError(`${service}.${action}`, json.Response.Error.Code, json.Response.Error.Message)
-    return json.Response
+    const api = `${service}.${action}`
+    const json = await readJson(api, response)
+    const error = json?.Response?.Error
+    if (error) throw new CloudApiError(api, String(error.Code), String(error.Message ?? ''))
+    return answer(api, schema, json?.Response)
   }
 
   async listCollections(): Promise<string[]> {
     const names: string[] = []
     for (let offset = 0; ; offset += 100) {
-      const page = await this.wx<{ collections: Array<{ name: string }>; pager: { Total: number } }>(
-        'tcb/databasecollectionget', { env: this.options.envId, limit: 100, offset }, false)
+      const page = await this.wx('tcb/databasecollectionget', { env: this.options.envId, limit: 100, offset }, CollectionsAnswer)
       names.push(...page.collections.map((collection) => collection.name))
       if (page.collections.length < 100 || names.length >= page.pager.Total) return names
     }
   }
 
   async addCollection(name: string): Promise<void> {
-    await this.wx('tcb/databasecollectionadd', { env: this.options.envId, collection_name: name }, true)
+    await this.wx('tcb/databasecollectionadd', { env: this.options.envId, collection_name: name }, Ok)
   }
 
   async createIndexes(collection: string, indexes: RemoteIndex[]): Promise<void> {
@@ -136,32 +165,27 @@ export class CloudClient {
       collection_name: collection,
       create_indexes: indexes.map((index) => ({ name: index.name, unique: index.unique, keys: index.keys })),
       drop_indexes: [],
-    }, true)
+    }, Ok)
   }
 
   async listIndexes(collection: string): Promise<RemoteIndex[]> {
-    const body = await this.tc<{ Indexes: Array<{ Name: string; Unique: boolean; Keys: Array<{ Name: string; Direction: string }> }> }>(
-      'tcb', '2018-06-08', 'DescribeTable', { EnvId: this.options.envId, TableName: collection }, false)
+    const body = await this.tc('tcb', '2018-06-08', 'DescribeTable', { EnvId: this.options.envId, TableName: collection }, TableAnswer)
     return body.Indexes.map((index) => ({ name: index.Name, unique: index.Unique, keys: index.Keys.map((key) => ({ name: key.Name, direction: String(key.Direction) })) }))
   }
 
   async getAcl(collection: string): Promise<string> {
-    const body = await this.tc<{ AclTag: string }>('tcb', '2018-06-08', 'DescribeDatabaseACL', { EnvId: this.options.envId, CollectionName: collection }, false)
+    const body = await this.tc('tcb', '2018-06-08', 'DescribeDatabaseACL', { EnvId: this.options.envId, CollectionName: collection }, AclAnswer)
     return body.AclTag
   }
 
   async setAcl(collection: string, aclTag: string): Promise<void> {
-    await this.tc('tcb', '2018-06-08', 'ModifyDatabaseACL', { EnvId: this.options.envId, CollectionName: collection, AclTag: aclTag }, true)
+    await this.tc('tcb', '2018-06-08', 'ModifyDatabaseACL', { EnvId: this.options.envId, CollectionName: collection, AclTag: aclTag }, Ok)
   }
 
   /** null when the function does not exist yet. */
   async getFunction(name: string): Promise<RemoteFunction | null> {
     try {
-      const body = await this.tc<{
-        Timeout: number; MemorySize: number; Runtime: string
-        Environment?: { Variables?: Array<{ Key: string; Value: string }> }
-        Triggers?: Array<{ Type: string; TriggerName: string; TriggerDesc: string }>
-      }>('scf', '2018-04-16', 'GetFunction', { FunctionName: name, Namespace: this.options.envId }, false)
+      const body = await this.tc('scf', '2018-04-16', 'GetFunction', { FunctionName: name, Namespace: this.options.envId }, FunctionAnswer)
       return {
         timeout: body.Timeout,
         memorySize: body.MemorySize,
@@ -183,15 +207,15 @@ export class CloudClient {
       MemorySize: settings.memorySize,
       Runtime: settings.runtime,
       Environment: { Variables: Object.entries(settings.variables).map(([Key, Value]) => ({ Key, Value })) },
-    }, true)
+    }, Ok)
   }
 
   /** Whether a document with this _id exists in the collection (databasequery). */
   async hasDocument(collection: string, id: string): Promise<boolean> {
-    const body = await this.wx<{ data: string[] }>('tcb/databasequery', {
+    const body = await this.wx('tcb/databasequery', {
       env: this.options.envId,
       query: `db.collection(${JSON.stringify(collection)}).where({_id:${JSON.stringify(id)}}).limit(1).get()`,
-    }, false)
+    }, QueryAnswer)
     return body.data.length > 0
   }
 }
