@@ -32,6 +32,24 @@ let lines: string[]
 const log = (line: string) => lines.push(line)
 const run = (extra: { dryRun?: boolean } = {}) => deploy({ root, config, ci: standin.ci(), log, ...extra })
 
+// Nothing leaves the machine: every fetch must be addressed to the current stand-in.
+const realFetch = globalThis.fetch
+const foreign: string[] = []
+beforeAll(() => {
+  globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input)
+    if (!url.startsWith(`${standin.base}/`)) {
+      foreign.push(url)
+      return Promise.reject(new Error(`blocked: ${url}`))
+    }
+    return realFetch(input, init)
+  }) as typeof fetch
+})
+afterAll(() => {
+  globalThis.fetch = realFetch
+  expect(foreign).toEqual([])
+})
+
 beforeEach(async () => {
   standin = await new CloudStandin().start()
   root = fakeRepo()
@@ -195,4 +213,15 @@ test('a wrong AppSecret or a missing build stops before any change, with a Chine
   await expect(run()).rejects.toThrow(/尚未构建：云函数 publishDaily（npm run build:cloud）/)
   expect(standin.mutations).toBe(0)
   expect(standin.violations).toEqual([])
+})
+
+test('the stand-in refuses requests of the wrong shape (so the suites above prove the shapes)', async () => {
+  const token = ((await (await fetch(`${standin.base}/cgi-bin/token?grant_type=client_credential&appid=${APP_ID}&secret=${APP_SECRET}`)).json()) as { access_token: string }).access_token
+  const post = (api: string, body: unknown) => fetch(`${standin.base}/${api}?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ errcode: number }>)
+  expect((await post('tcb/updateindex', { env: ENV_ID, collection_name: 'notices', create_indexes: [{ name: 'x', unique: false, keys: [{ name: 'a', direction: 1 }] }], drop_indexes: [] })).errcode).toBe(40097)
+  expect((await post('tcb/databasecollectionadd', { env: 'another-env', collection_name: 'notices' })).errcode).toBe(40097)
+  const unsigned = await fetch(`${standin.base}/tc/tcb/`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'x-tc-action': 'DescribeTable', 'x-tc-version': '2018-06-08', 'x-tc-token': 'standin-session-token', 'x-tc-timestamp': String(Math.floor(Date.now() / 1000)), 'x-tc-region': 'ap-shanghai', authorization: 'TC3-HMAC-SHA256 Credential=x' }, body: '{}' })
+  expect(((await unsigned.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe('AuthFailure.SignatureFailure')
+  expect(standin.violations).toHaveLength(3)
+  expect(standin.mutations).toBe(0)
 })
