@@ -52,7 +52,7 @@ export function stopResult(criteria: TourCriterion[], sheets: Array<Pick<TourShe
   }
 }
 
-/** The ranking of the closed stops: by mean, then more scorers, then the route's order. */
+/** The ranking of the closed stops someone scored (a stop nobody scored has no place): by mean, then more scorers, then the route's order. */
 export function rankStops(tour: Pick<Tour, 'stops' | 'criteria'>, sheets: TourSheet[]): TourResult[] {
   const rows = tour.stops
     .map((stop, order) => ({ stop, order }))
@@ -61,6 +61,7 @@ export function rankStops(tour: Pick<Tour, 'stops' | 'criteria'>, sheets: TourSh
       order,
       row: { villageId: stop.villageId, villageName: stop.villageName, ...stopResult(tour.criteria, sheets.filter((s) => s.villageId === stop.villageId)) },
     }))
+    .filter(({ row }) => row.scorers > 0)
   rows.sort((a, b) => b.row.mean - a.row.mean || b.row.scorers - a.row.scorers || a.order - b.order)
   return rows.map(({ row }, i) => ({ ...row, rank: i + 1 }))
 }

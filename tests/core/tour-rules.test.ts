@@ -46,6 +46,8 @@ describe('tour rules', () => {
     const ranking = rankStops(closed, [sheet('a', [10, 10, 10, 10, 10]), sheet('b', [10, 10, 10, 10, 10]), sheet('b', [10, 10, 10, 10, 10]), sheet('c', [20, 20, 20, 20, 20])])
     expect(ranking.map((r) => [r.rank, r.villageId])).toEqual([[1, 'c'], [2, 'b'], [3, 'a']])
     expect(rankStops(tour(), [])).toEqual([])
+    // A closed stop nobody scored has no place.
+    expect(rankStops(closed, [sheet('c', [1, 1, 1, 1, 1])]).map((r) => r.villageId)).toEqual(['c'])
   })
 
   it('closes a stop, then the tour (every stop with it); a closed tour cannot close again', () => {
