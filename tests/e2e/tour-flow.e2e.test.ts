@@ -2,7 +2,7 @@
  * End to end in headless Chromium against the H5 build and the real local server, 季度观摩:
  * the leader creates a tour of three villages from 我的 → 季度观摩; the secretaries of 方东村 and
  * 段村 score the 帖沟村 stop on their phones, 帖沟村's own secretary is refused (回避本村); the leader
- * closes the stop and the tour, sees the ranking, and turns a comment into a checklist item that
+ * closes the stop and the tour, sees the ranking (also on 督导看板), and turns a comment into a checklist item that
  * 帖沟村's cadre then finds in 提升清单. Screenshots go to .artifacts/tour-flow/.
  *
  * Needs `dist/h5` (`npm run build:h5`) and /usr/bin/chromium.
@@ -103,6 +103,10 @@ test('the leader closes the stop and the tour, sees the ranking and turns a comm
   await page.click('.tr-gap-submit')
   await page.locator('.tr-stop-tiegou .tr-gap-done').waitFor()
   await shot('closed')
+  // 督导看板 shows the latest closed tour's ranking.
+  await open('/ratings/dashboard/index')
+  await page.locator('.rt-latest-tour').waitFor()
+  expect(await page.locator('.rt-latest-tour .rt-row').first().innerText()).toContain('1. 帖沟村')
   expect(session.browser.pageErrors).toEqual([])
 })
 
