@@ -53,7 +53,8 @@ export const createTour = defineHandler('tour.create', {
   async handle(input, ctx) {
     const docs = await ctx.deps.store.find<Stored<Village>>('villages', { where: { _id: { $in: input.route } }, limit: input.route.length })
     const villages = new Map(docs.map((d) => [d._id, toRecord<Village>(d)]))
-    const townshipId = (await getVillage(ctx.deps.store, input.route[0])).townshipId
+    // The permission target was the first village's township: every stop must be of it.
+    const townshipId = villages.get(input.route[0])?.townshipId ?? ''
     input.route.forEach((id, i) => {
       const village = villages.get(id)
       if (!village || village.townshipId !== townshipId || village.archived) throw invalidInput('观摩路线中有不属于本镇的村', `route.${i}`)
