@@ -163,6 +163,18 @@ describe('季度观摩', () => {
     expect(fs.existsSync(path.join(app.filesDir, res.url.replace(/^\//, '')))).toBe(true)
   })
 
+  it('scores arriving together all land, one sheet per person; a twin request lands once', async () => {
+    const tour = await ok(app.call(DEMO.leader, 'tour.create', { quarter: '2026-Q4', date: '2026-11-28', route: ['fangbei'] }))
+    const score = (openid: string, requestId?: string) => app.call(openid, 'tour.score', { tourId: tour.id, villageId: 'fangbei', points: [10, 10, 10, 10, 10], ...(requestId ? { requestId } : {}) })
+    const answers = await Promise.all([score(DEMO.secretary), score(FANGDONG_SECRETARY), score(DUANCUN_SECRETARY), score(DEMO.leader, 'twin-score-01'), score(DEMO.leader, 'twin-score-01')])
+    expect(answers.every((a) => a.ok)).toBe(true)
+    expect(app.raw.dump().tourSheets.filter((s: any) => s.tourId === tour.id)).toHaveLength(4)
+    // A close and a late score together: the score lands before the close or is refused after it.
+    const [late, closed] = await Promise.all([score(FANGDONG_SECRETARY), app.call(DEMO.leader, 'tour.close', { tourId: tour.id })])
+    expect(closed.ok).toBe(true)
+    expect(late.ok || late.error.code === 'CONFLICT').toBe(true)
+  })
+
   it('the seed holds one finished tour with its sheets', async () => {
     const seeded: any = app.raw.dump().tours.find((t: any) => t._id === 'seed-tour-1')
     expect(seeded).toMatchObject({ status: 'closed' })
