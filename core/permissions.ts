@@ -94,6 +94,14 @@ export const PERMISSIONS = {
   'dashboard.get': only(['leader', 'admin', 'taskforce'], 'township', { roles: ['cadre', 'secretary'], scope: 'village' }),
   'export.dashboard': only(['leader', 'admin', 'taskforce'], 'township'),
   'audit.list': LEDGER_READERS,
+  // 季度观摩: a leader runs the tour; the township's village secretaries and leaders score (never their own village: the handler refuses it).
+  'tour.create': only(['leader'], 'township'),
+  'tour.score': only(['leader', 'secretary'], 'township'),
+  'tour.close': only(['leader'], 'township'),
+  'tour.get': only(['leader', 'secretary', 'admin', 'taskforce'], 'township'),
+  'tour.list': only(['leader', 'secretary', 'admin', 'taskforce'], 'township'),
+  'tour.toChecklist': only(['leader'], 'township'),
+  'export.tour': only(['leader', 'admin', 'taskforce'], 'township'),
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

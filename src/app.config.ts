@@ -29,6 +29,11 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'ratings',
       pages: ['apply/index', 'detail/index', 'queue/index', 'dashboard/index'],
     },
+    {
+      // 季度观摩: tours, scoring at each stop, ranking and 差距清单 (leaders and village secretaries).
+      root: 'tours',
+      pages: ['list/index', 'new/index', 'detail/index', 'score/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -19,6 +19,7 @@ import {
 } from './application'
 import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
 import { ZAuditList, ZAuditStep } from './audit'
+import { ZExportTour, ZTour, ZTourClose, ZTourCreate, ZTourGet, ZTourList, ZTourListItem, ZTourScore, ZTourSheet, ZTourToChecklist, ZTourView } from './tour'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -84,6 +85,14 @@ export const actions = {
   'dashboard.get': { input: ZDashboardGet, output: ZDashboard },
   'export.dashboard': { input: ZExportDashboard, output: ZExportResult },
   'audit.list': { input: ZAuditList, output: zPage(ZAuditStep) },
+  // 季度观摩 (issue 14 §1)
+  'tour.create': { input: ZTourCreate, output: ZTour },
+  'tour.score': { input: ZTourScore, output: ZTourSheet },
+  'tour.close': { input: ZTourClose, output: ZTour },
+  'tour.get': { input: ZTourGet, output: ZTourView },
+  'tour.list': { input: ZTourList, output: zPage(ZTourListItem) },
+  'tour.toChecklist': { input: ZTourToChecklist, output: ZChecklistItem },
+  'export.tour': { input: ZExportTour, output: ZExportResult },
 } as const
 
 export type ActionName = keyof typeof actions

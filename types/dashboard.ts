@@ -3,6 +3,7 @@ import { ZId, ZPageLimit } from './common'
 import { ZStar } from './roles'
 import { ZMonth, ZYear } from './catalogue'
 import { ZApplicationStatus } from './application'
+import { ZLatestTour } from './tour'
 
 /** What a grid cell shows: the state of the village's latest application for that star and year. */
 export const CELL_STATES = ['approved', 'revoked', 'recommended', 'reviewing', 'returned', 'none'] as const
@@ -56,7 +57,11 @@ export const ZDashboardRow = ZRating.extend({
 })
 export type DashboardRow = z.infer<typeof ZDashboardRow>
 
-export const ZDashboard = z.object({ year: z.number().int(), month: z.string(), rows: z.array(ZDashboardRow), nextCursor: z.string().nullable() })
+export const ZDashboard = z.object({
+  year: z.number().int(), month: z.string(), rows: z.array(ZDashboardRow), nextCursor: z.string().nullable(),
+  /** 季度观摩: the latest closed tour's ranking (the township grid's first page only; null when none has closed). */
+  latestTour: ZLatestTour.nullable().optional(),
+})
 export type Dashboard = z.infer<typeof ZDashboard>
 
 export const ZExportDashboard = z.object({ year: ZYear, month: ZMonth.optional() })

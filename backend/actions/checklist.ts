@@ -25,7 +25,7 @@ export const isVillageOfficer = (person: Person | null, villageId: string) =>
   !!person && person.grants.some((g) => (OWNER_ROLES as readonly string[]).includes(g.role) && 'villageId' in g && g.villageId === villageId)
 
 /** The owner named by id or by role.list's ref (exactly one of them). */
-async function ownerOf(ctx: ActionContext, input: { ownerId?: string; ownerRef?: string }, villageId: string): Promise<Person> {
+export async function ownerOf(ctx: ActionContext, input: { ownerId?: string; ownerRef?: string }, villageId: string): Promise<Person> {
   if (!!input.ownerId === !!input.ownerRef) throw invalidInput('请选择责任人', 'ownerId')
   if (input.ownerId) return requireOwner(ctx, input.ownerId, villageId)
   const openid = openidOfRef(await getPepper(ctx.deps), input.ownerRef!)
@@ -49,7 +49,7 @@ const itemTarget = async (input: { itemId: string }, ctx: ActionContext) => {
   return { villageId: item.villageId, townshipId: item.townshipId }
 }
 
-function newItem(ctx: ActionContext, id: string, fields: { townshipId: string; villageId: string; star: ChecklistItem['star']; criterionId: string | null; text: string; owner: Person; dueMonth: string }): ChecklistItem {
+export function newItem(ctx: ActionContext, id: string, fields: { townshipId: string; villageId: string; star: ChecklistItem['star']; criterionId: string | null; text: string; owner: Person; dueMonth: string }): ChecklistItem {
   const at = ctx.now.toISOString()
   return {
     id, townshipId: fields.townshipId, villageId: fields.villageId, star: fields.star, criterionId: fields.criterionId, text: fields.text,

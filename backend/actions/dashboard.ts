@@ -17,6 +17,7 @@ import { defineHandler, type ActionContext } from '../action'
 import { viewedBy, viewAuditStep, viewPage } from '../people-view'
 import { findCatalogue, getChecklistItem, getLedgerEntry, getNotice, getVillage, toRecord, type Stored } from '../repository'
 import { getApplication } from './application'
+import { latestClosedTour } from './tour'
 
 /** A village's stars and level from its rating summary (none yet: every cell empty, level 0). */
 export function ratingOf(villageId: string, year: number, summary: RatingSummary | null | undefined): Rating {
@@ -127,8 +128,13 @@ export const getDashboard = defineHandler('dashboard.get', {
       villages = docs.slice(0, input.limit).map((d) => toRecord<Village>(d))
       nextCursor = docs.length > input.limit ? String(villages[villages.length - 1].order) : null
     }
-    const rows = await dashboardRows(ctx.deps.store, villages, villages[0]?.townshipId ?? callerTownship(ctx), input.year, month, ctx.today, ctx.now)
-    return { year: input.year, month, rows, nextCursor }
+    const townshipId = villages[0]?.townshipId ?? callerTownship(ctx)
+    // The township grid's first page also shows the latest tour's ranking (one more query, stored on close).
+    const [rows, latestTour] = await Promise.all([
+      dashboardRows(ctx.deps.store, villages, townshipId, input.year, month, ctx.today, ctx.now),
+      input.villageId || input.cursor ? Promise.resolve(undefined) : latestClosedTour(ctx.deps.store, townshipId),
+    ])
+    return { year: input.year, month, rows, nextCursor, ...(latestTour !== undefined ? { latestTour } : {}) }
   },
 })
 

@@ -18,6 +18,7 @@ import {
 } from './application'
 import { getDashboard, getRating, listAudit } from './dashboard'
 import { exportDashboard } from './export-dashboard'
+import { closeTourAction, createTour, exportTour, getTourAction, listTours, scoreTour, tourToChecklist } from './tour'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -77,4 +78,11 @@ export const handlers = {
   'dashboard.get': getDashboard,
   'export.dashboard': exportDashboard,
   'audit.list': listAudit,
+  'tour.create': createTour,
+  'tour.score': scoreTour,
+  'tour.close': closeTourAction,
+  'tour.get': getTourAction,
+  'tour.list': listTours,
+  'tour.toChecklist': tourToChecklist,
+  'export.tour': exportTour,
 } satisfies HandlerTable

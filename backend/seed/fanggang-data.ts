@@ -45,6 +45,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { openid: 'demo-leader', name: '陈卫东', label: '方岗镇 镇领导', villageId: null, grants: [{ role: 'leader' }] },
   { openid: 'demo-admin', name: '孙丽', label: '方岗镇 管理员', villageId: null, grants: [{ role: 'admin' }] },
   { openid: 'demo-newcomer', name: '新用户', label: '新用户（无角色，可输入邀请码）', villageId: null, grants: [], stored: false },
+  // 季度观摩: two more village secretaries, to score other villages' stops (no one scores their own village).
+  { openid: 'demo-secretary-fangdong', name: '刘保国', label: '方东村 村党支部书记', villageId: 'fangdong', grants: [{ role: 'secretary', villageId: 'fangdong' }, { role: 'cadre', villageId: 'fangdong' }] },
+  { openid: 'demo-secretary-duancun', name: '段红旗', label: '段村 村党支部书记', villageId: 'duancun', grants: [{ role: 'secretary', villageId: 'duancun' }, { role: 'cadre', villageId: 'duancun' }] },
 ]
 
 /** The seed's admin, who locally plays the deployment admin (ADMIN_OPENIDS). */

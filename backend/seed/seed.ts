@@ -6,6 +6,7 @@ import { publishDueNotices } from '../publish/publish-due'
 import { syncRoleDirectory } from '../notify/recipients'
 import { STORED_DEMO_PEOPLE, FANGGANG, FANGGANG_VILLAGES, SAMPLE_NOTICES } from './fanggang-data'
 import { seedRecords } from './records'
+import { seedTour } from './tour'
 
 const SEEDED_BOARD_VILLAGES = ['tiegou', 'fangdong', 'duancun']
 
@@ -35,6 +36,8 @@ export async function seedIfEmpty(deps: Deps, today: string, options: { records?
   await insertNotice(deps, 'tiegou', tomorrow, SAMPLE_NOTICES[4], 'pending', inserted + 2)
   // The year's catalogue, targets, ledgers and 方北村's checklist (several hundred records).
   if (options.records !== false) await seedRecords(deps, today)
+  // 季度观摩: one finished tour with its score sheets.
+  if (options.records !== false) await seedTour(deps, today)
   return true
 }
 

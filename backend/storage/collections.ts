@@ -91,6 +91,13 @@ export const COLLECTIONS = {
    * the first answer. The daily run forgets those older than the retention period, by `at`.
    */
   requests: [['at']],
+  // 季度观摩: a township's tours newest first, and its latest closed one (the dashboard).
+  tours: [
+    ['townshipId', 'sortKey'],
+    ['townshipId', 'status', 'sortKey'],
+  ],
+  // One score sheet per person per stop (id tour_village_scorer); a tour's sheets in one query.
+  tourSheets: [['tourId', 'villageId']],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -117,6 +117,14 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'dashboard.get': ledgerReaders,
   'export.dashboard': { ...nobody, taskforce: 'ok', leader: 'ok', admin: 'ok' },
   'audit.list': ledgerReaders,
+  // 季度观摩: scorers are the township's leaders and village secretaries (own village refused by the handler, not the table).
+  'tour.create': { ...nobody, leader: 'ok' },
+  'tour.score': { ...nobody, leader: 'ok', secretary: 'ok' },
+  'tour.close': { ...nobody, leader: 'ok' },
+  'tour.get': { ...nobody, leader: 'ok', secretary: 'ok', admin: 'ok', taskforce: 'ok' },
+  'tour.list': { ...nobody, leader: 'ok', secretary: 'ok', admin: 'ok', taskforce: 'ok' },
+  'tour.toChecklist': { ...nobody, leader: 'ok' },
+  'export.tour': { ...nobody, leader: 'ok', admin: 'ok', taskforce: 'ok' },
 }
 
 describe('star-scoped actions', () => {

@@ -19,6 +19,8 @@ import type { ChecklistItem } from '../../types/checklist'
 import type { Application, ApplicationStatus } from '../../types/application'
 import { ratingId, type RatingSummary } from '../../core/application-rules'
 import { writeChecklistItems } from '../../backend/checklist-writes'
+import type { Tour, TourSheet } from '../../types/tour'
+import { DEFAULT_TOUR_CRITERIA, quarterOf, tourSheetId } from '../../core/tour-rules'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
 // suites and the benchmark. Every action of the contract needs a factory here: the mapped type
@@ -217,6 +219,36 @@ async function freeApplicationSlot(ctx: FixtureContext, target: FixtureTarget): 
   }
 }
 
+/**
+ * A tour of the target township (open, unless `closed`) whose stops are 方北村 — where no fixture caller
+ * answers for a village, so every scorer may score it — and `also` (e.g. the target village).
+ */
+export async function plantTour(ctx: FixtureContext, target: FixtureTarget, options: { closed?: boolean; also?: string } = {}): Promise<Tour> {
+  const id = ctx.nextId('tour')
+  const at = ctx.now.toISOString()
+  const villages = ['fangbei', ...(options.also && options.also !== 'fangbei' ? [options.also] : [])]
+  const tour: Tour = {
+    id, townshipId: target.townshipId, quarter: quarterOf(ctx.today), date: ctx.today, title: '季度观摩',
+    criteria: DEFAULT_TOUR_CRITERIA,
+    stops: villages.map((v) => ({ villageId: v, villageName: v, status: options.closed ? 'closed' : 'open', closedAt: options.closed ? at : null })),
+    status: options.closed ? 'closed' : 'open', createdBy: DEMO.leader, createdByName: '镇领导', createdAt: at, closedAt: options.closed ? at : null,
+    ranking: options.closed ? [] : null, sortKey: `${ctx.today}_${id}`, version: 1,
+  }
+  await ctx.store.insert('tours', { ...toDoc(tour) })
+  return tour
+}
+
+/** A scorer's sheet with a comment at `villageId` of `tour`. */
+export async function plantTourSheet(ctx: FixtureContext, tour: Tour, villageId: string): Promise<TourSheet> {
+  const scorerId = `fixture-scorer-${ctx.nextId('s')}`
+  const sheet: TourSheet = {
+    id: tourSheetId(tour.id, villageId, scorerId), tourId: tour.id, villageId, scorerId, scorerName: '评分人', points: [18, 17, 16, 15, 14], total: 80,
+    comment: '产业项目台账不够完整，建议补齐', checklistItemId: null, createdAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString(),
+  }
+  await ctx.store.insert('tourSheets', { ...toDoc(sheet) })
+  return sheet
+}
+
 /** One valid payload per action, aimed at `target`, with whatever record it needs planted first. */
 export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'village.list': async () => ({ limit: 50 }),
@@ -316,6 +348,18 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'dashboard.get': async (ctx, target) => ({ year: yearOf(ctx), villageId: target.villageId }),
   'export.dashboard': async (ctx) => ({ year: yearOf(ctx) }),
   'audit.list': async (ctx, target) => ({ entity: 'ledger', entityId: (await plantLedgerEntry(ctx, target)).id }),
+  'tour.create': async (ctx, target) => ({ quarter: quarterOf(ctx.today), date: ctx.today, route: [target.villageId, ...(target.villageId === 'fangbei' ? [] : ['fangbei'])] }),
+  'tour.score': async (ctx, target) => ({ tourId: (await plantTour(ctx, target)).id, villageId: 'fangbei', points: [18, 17, 16, 15, 19], comment: '版面展示清楚，资料齐全' }),
+  'tour.close': async (ctx, target) => ({ tourId: (await plantTour(ctx, target)).id }),
+  'tour.get': async (ctx, target) => ({ tourId: (await plantTour(ctx, target, { also: target.villageId })).id }),
+  'tour.list': async () => ({ limit: 20 }),
+  'tour.toChecklist': async (ctx, target) => {
+    const tour = await plantTour(ctx, target, { closed: true, also: target.villageId })
+    const sheet = await plantTourSheet(ctx, tour, target.villageId)
+    const owner = await plantOfficer(ctx, target)
+    return { tourId: tour.id, sheetId: sheet.id, ownerRef: personRef(await fixturePepper(ctx), owner._id), dueMonth: ctx.today.slice(0, 7) }
+  },
+  'export.tour': async (ctx, target) => ({ tourId: (await plantTour(ctx, target, { closed: true })).id }),
 }
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */

@@ -4,6 +4,7 @@ import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
 import { INVITE_ALPHABET, ZInviteCode } from '../../types/invite'
 import { ZMonth } from '../../types/catalogue'
+import { ZQuarter } from '../../types/tour'
 import type { ApiResponse } from '../../types/errors'
 
 // Hostile values and payload mutations for the fuzz suite: generated from each action's zod
@@ -153,9 +154,12 @@ const monthArb = fc
   .tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 12 }))
   .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
 
+// 季度观摩's quarters, YYYY-Qn.
+const quarterArb = fc.tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`)
+
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).override(ZQuarter, quarterArb).inputOf(schema)
 }
 
 type Path = Array<string | number>

@@ -10,6 +10,8 @@ export function RatingLinks({ me }: { me: Me }) {
     ...(cadreVillageIds(me).length > 0 ? [{ url: '/ratings/apply/index', text: '创星申报', className: 'me-link--apply' }] : []),
     ...(roles.has('taskforce') || roles.has('leader') ? [{ url: '/ratings/queue/index', text: '申报办理', className: 'me-link--queue' }] : []),
     ...(roles.has('taskforce') || roles.has('leader') || roles.has('admin') ? [{ url: '/ratings/dashboard/index', text: '督导看板', className: 'me-link--dashboard' }] : []),
+    // 季度观摩: leaders run it, village secretaries score; task forces and admins read it.
+    ...(roles.has('leader') || roles.has('secretary') || roles.has('taskforce') || roles.has('admin') ? [{ url: '/tours/list/index', text: '季度观摩', className: 'me-link--tours' }] : []),
   ]
   if (links.length === 0) return null
   return (

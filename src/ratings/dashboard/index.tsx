@@ -49,6 +49,17 @@ function DashboardPage() {
           </View>
         )}
       </StateView>
+      {grid.data?.latestTour && (
+        <View className='rt-card rt-latest-tour' onClick={() => Taro.navigateTo({ url: `/tours/detail/index?id=${grid.data!.latestTour!.tourId}` })}>
+          <Text className='rt-title'>{grid.data.latestTour.title}排名（{grid.data.latestTour.date}）</Text>
+          {grid.data.latestTour.ranking.map((r) => (
+            <View key={r.villageId} className='rt-row'>
+              <Text>{r.rank}. {r.villageName}</Text>
+              <Text className='rt-muted'>均分 {r.mean} · {r.scorers} 人评分</Text>
+            </View>
+          ))}
+        </View>
+      )}
       <View style={{ padding: '0 24px' }}>
         <ActionButton className='btn btn--ghost rt-export' loading={exporting.pending} onClick={() => exporting.execute()}>导出 Excel</ActionButton>
         {exporting.error && <Text className='rt-error'>{exporting.error}</Text>}
