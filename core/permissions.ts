@@ -94,6 +94,10 @@ export const PERMISSIONS = {
   'dashboard.get': only(['leader', 'admin', 'taskforce'], 'township', { roles: ['cadre', 'secretary'], scope: 'village' }),
   'export.dashboard': only(['leader', 'admin', 'taskforce'], 'township'),
   'audit.list': LEDGER_READERS,
+  // 每周评选: a village's cadres nominate from its approved praise; its secretary (or a leader: four eyes) confirms; confirmed awards are public.
+  'award.nominate': only(['cadre', 'secretary'], 'village'),
+  'award.confirm': only(['secretary'], 'village', { roles: ['leader'], scope: 'township' }),
+  'award.list': { who: 'anyone' },
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

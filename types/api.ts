@@ -19,6 +19,7 @@ import {
 } from './application'
 import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
 import { ZAuditList, ZAuditStep } from './audit'
+import { ZAward, ZAwardConfirm, ZAwardList, ZAwardNominate } from './award'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -84,6 +85,10 @@ export const actions = {
   'dashboard.get': { input: ZDashboardGet, output: ZDashboard },
   'export.dashboard': { input: ZExportDashboard, output: ZExportResult },
   'audit.list': { input: ZAuditList, output: zPage(ZAuditStep) },
+  // 每周评选 / 五好家庭 (issue 14 §4)
+  'award.nominate': { input: ZAwardNominate, output: ZAward },
+  'award.confirm': { input: ZAwardConfirm, output: ZAward },
+  'award.list': { input: ZAwardList, output: zPage(ZAward) },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -18,6 +18,7 @@ import {
 } from './application'
 import { getDashboard, getRating, listAudit } from './dashboard'
 import { exportDashboard } from './export-dashboard'
+import { confirmAward, listAwards, nominateAward } from './award'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -77,4 +78,7 @@ export const handlers = {
   'dashboard.get': getDashboard,
   'export.dashboard': exportDashboard,
   'audit.list': listAudit,
+  'award.nominate': nominateAward,
+  'award.confirm': confirmAward,
+  'award.list': listAwards,
 } satisfies HandlerTable

@@ -91,6 +91,15 @@ export const COLLECTIONS = {
    * the first answer. The daily run forgets those older than the retention period, by `at`.
    */
   requests: [['at']],
+  // 评选 (每周之星, 优秀小组, 五好家庭): a village's list by year; the daily run reads a day's confirmed ones per township.
+  awards: [
+    ['villageId', 'year', 'sortKey'],
+    ['villageId', 'year', 'status', 'sortKey'],
+    ['villageId', 'year', 'kind', 'sortKey'],
+    ['villageId', 'year', 'kind', 'status', 'sortKey'],
+    ['townshipId', 'boardDate'],
+    ['villageId', 'boardDate'],
+  ],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

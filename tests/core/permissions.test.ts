@@ -117,6 +117,9 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'dashboard.get': ledgerReaders,
   'export.dashboard': { ...nobody, taskforce: 'ok', leader: 'ok', admin: 'ok' },
   'audit.list': ledgerReaders,
+  'award.nominate': villageCadres,
+  'award.confirm': { ...nobody, secretary: 'ok', leader: 'ok' },
+  'award.list': everyone,
 }
 
 describe('star-scoped actions', () => {

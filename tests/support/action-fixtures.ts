@@ -19,6 +19,7 @@ import type { ChecklistItem } from '../../types/checklist'
 import type { Application, ApplicationStatus } from '../../types/application'
 import { ratingId, type RatingSummary } from '../../core/application-rules'
 import { writeChecklistItems } from '../../backend/checklist-writes'
+import { plantNominatedAward, plantPublishedPraise, praiseWeek } from './award-fixtures'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
 // suites and the benchmark. Every action of the contract needs a factory here: the mapped type
@@ -316,6 +317,11 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   'dashboard.get': async (ctx, target) => ({ year: yearOf(ctx), villageId: target.villageId }),
   'export.dashboard': async (ctx) => ({ year: yearOf(ctx) }),
   'audit.list': async (ctx, target) => ({ entity: 'ledger', entityId: (await plantLedgerEntry(ctx, target)).id }),
+  'award.nominate': async (ctx, target) => ({
+    villageId: target.villageId, kind: 'weeklyStar', week: praiseWeek(ctx), noticeId: (await plantPublishedPraise(ctx, target)).id, prize: '洗衣粉一袋',
+  }),
+  'award.confirm': async (ctx, target) => ({ awardId: (await plantNominatedAward(ctx, target)).id, decision: 'confirm' }),
+  'award.list': async (ctx, target) => ({ villageId: target.villageId, year: yearOf(ctx) }),
 }
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */
