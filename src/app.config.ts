@@ -29,6 +29,11 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'ratings',
       pages: ['apply/index', 'detail/index', 'queue/index', 'dashboard/index'],
     },
+    {
+      // 评选表彰: 每周之星, 优秀小组 and 五好家庭 (nominate, confirm, the year's list).
+      root: 'awards',
+      pages: ['index/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

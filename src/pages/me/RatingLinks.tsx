@@ -10,6 +10,8 @@ export function RatingLinks({ me }: { me: Me }) {
     ...(cadreVillageIds(me).length > 0 ? [{ url: '/ratings/apply/index', text: '创星申报', className: 'me-link--apply' }] : []),
     ...(roles.has('taskforce') || roles.has('leader') ? [{ url: '/ratings/queue/index', text: '申报办理', className: 'me-link--queue' }] : []),
     ...(roles.has('taskforce') || roles.has('leader') || roles.has('admin') ? [{ url: '/ratings/dashboard/index', text: '督导看板', className: 'me-link--dashboard' }] : []),
+    // Leaders confirm a village's awards when its secretary nominated them (four eyes); cadres go in from 村务工作.
+    ...(roles.has('leader') ? [{ url: '/awards/index/index', text: '评选确认', className: 'me-link--awards' }] : []),
   ]
   if (links.length === 0) return null
   return (
