@@ -1,6 +1,7 @@
 import type { Award, AwardKind, AwardNominate, BoardAward } from '../types/award'
 import type { Notice } from '../types/notice'
-import { WEEKLY_AWARD_KINDS } from '../types/award-labels'
+import { AWARD_KIND_NAMES, WEEKLY_AWARD_KINDS } from '../types/award-labels'
+import type { Notification } from './notify'
 import { conflict, forbidden, invalidInput } from './errors'
 import { groupOf, subjectLabel } from './notice-rules'
 import { addDays, isoWeekOf } from './time'
@@ -113,4 +114,33 @@ export function mergeAwards(awards: BoardAward[], next: BoardAward[]): BoardAwar
   const byId = new Map(awards.map((a) => [a.awardId, a]))
   for (const a of next) byId.set(a.awardId, a)
   return [...byId.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.awardId.localeCompare(b.awardId))
+}
+
+// ---- Who hears of it (backend/notify looks the people up) ----
+
+/** A nomination waits for confirmation: its confirmers (the village's other secretaries, else the township's leaders). */
+export function awardNominated(award: Award, confirmers: readonly string[], villageName: string): Notification {
+  return {
+    event: `award.nominated:${award.id}`,
+    kind: 'award.nominated',
+    to: [...new Set(confirmers.filter((c) => c !== award.nominatedBy))],
+    title: `${villageName}${AWARD_KIND_NAMES[award.kind]}待确认`,
+    body: `${award.nominatedByName}提名${award.label}为${AWARD_KIND_NAMES[award.kind]}，请确认。`,
+    page: '/awards/index/index',
+    template: 'review',
+  }
+}
+
+/** The nominator hears of the decision. */
+export function awardDecided(award: Award): Notification {
+  const confirmed = award.status === 'confirmed'
+  return {
+    event: `award.decided:${award.id}:v${award.version}`,
+    kind: confirmed ? 'award.confirmed' : 'award.rejected',
+    to: award.decidedBy && award.decidedBy !== award.nominatedBy ? [award.nominatedBy] : [],
+    title: confirmed ? `${AWARD_KIND_NAMES[award.kind]}已确认` : `${AWARD_KIND_NAMES[award.kind]}未通过`,
+    body: confirmed ? `${award.label}的${AWARD_KIND_NAMES[award.kind]}已确认，将于 ${award.boardDate} 登上表扬曝光台。` : `${award.label}的${AWARD_KIND_NAMES[award.kind]}提名未通过。`,
+    page: '/awards/index/index',
+    template: 'result',
+  }
 }

@@ -2,7 +2,7 @@ import type { Award } from '../../types/award'
 import type { Notice } from '../../types/notice'
 import type { TxStore } from '../../core/store'
 import { DomainError, invalidInput, notFound } from '../../core/errors'
-import { awardBoardDate, confirmOutcome, mergeAwards, nominationOf, nominationTexts, toBoardAward } from '../../core/award-rules'
+import { awardBoardDate, awardDecided, awardNominated, confirmOutcome, mergeAwards, nominationOf, nominationTexts, toBoardAward } from '../../core/award-rules'
 import { holdsVillageRole } from '../../core/permissions'
 import { effectiveGrants } from '../../core/caller'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
@@ -12,6 +12,7 @@ import { creationId, createOnce } from '../create-once'
 import { changeVersioned } from '../versioned-change'
 import { openidView } from '../people-view'
 import { boardId, type BoardDoc } from '../publish/board-doc'
+import { draftAudience, Outbox } from '../notify/workflows'
 
 export async function getAward(store: TxStore, id: string): Promise<Award> {
   const doc = await store.get<Stored<Award>>('awards', id)
@@ -55,6 +56,12 @@ export const nominateAward = defineHandler('award.nominate', {
       decidedBy: null, decidedByName: null, decidedAt: null, boardDate: null,
       sortKey: `${at}_${id}`, version: 1,
     }
+    // Its confirmers hear of it in its own transaction (looked up before it). Four eyes, like a
+    // criticism: when the nominator is the only secretary, the township's leaders are asked.
+    const audience = await draftAudience(ctx.deps, { kind: 'criticism', draftedBy: openid, villageId: village.id, townshipId: village.townshipId })
+    const message = awardNominated(award, audience.reviewers, audience.villageName)
+    const outbox = new Outbox(ctx.deps)
+    let fresh = false
     const created = await createOnce(
       ctx, 'awards', id,
       () =>
@@ -64,10 +71,14 @@ export const nominateAward = defineHandler('award.nominate', {
             townshipId: award.townshipId, at, actor: openid, action: 'award.nominate',
             entity: 'award', entityId: id, before: null, after: award, version: 1,
           })
+          await outbox.inTx(tx, [message])
+          fresh = true
           return award
         }),
       getAward,
     )
+    if (fresh) await outbox.afterCommit()
+    else await outbox.finish([message])
     return viewAward(await openidView(ctx), created)
   },
 })
@@ -106,6 +117,7 @@ export const confirmAward = defineHandler('award.confirm', {
         await tx.patch('awards', before.id, changedFields(before, next))
         if (next.status === 'confirmed') await putAwardOnPublishedBoard(tx, next)
       },
+      notify: (next) => [awardDecided(next)],
     })
     return viewAward(await openidView(ctx), after)
   },

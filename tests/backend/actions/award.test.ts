@@ -151,6 +151,15 @@ describe('award.confirm', () => {
     expect(app.store.dump().boards).toEqual(before.boards)
   })
 
+  it('tells the secretary of a nomination and the nominator of the decision (inbox)', async () => {
+    const award = await nominated(app)
+    const secretaryInbox = await ok(app.call(DEMO.secretary, 'inbox.list', { limit: 20 }))
+    expect(secretaryInbox.items.map((i: { kind: string }) => i.kind)).toContain('award.nominated')
+    await ok(app.call(DEMO.secretary, 'award.confirm', { awardId: award.id }))
+    const cadreInbox = await ok(app.call(DEMO.cadre, 'inbox.list', { limit: 20 }))
+    expect(cadreInbox.items.find((i: { kind: string }) => i.kind === 'award.confirmed')).toMatchObject({ title: '每周之星已确认' })
+  })
+
   it('a rejected nomination never reaches a board', async () => {
     const award = await nominated(app)
     await ok(app.call(DEMO.secretary, 'award.confirm', { awardId: award.id, decision: 'reject' }))
