@@ -49,15 +49,3 @@ export function formatDay(day: string): string {
 export function formatInstant(iso: string): string {
   return toChina(dayjs(iso)).format('MM-DD HH:mm')
 }
-
-/**
- * The ISO week (Monday to Sunday, China time) `weeksBack` weeks before the current one: its key
- * (`2026-W49`, as types/award.ts ZWeek) and its Monday and Sunday.
- */
-export function weekInChina(weeksBack = 0): { key: string; monday: string; sunday: string } {
-  const today = dayjs(todayInChina())
-  const monday = today.subtract((today.day() + 6) % 7, 'day').subtract(7 * weeksBack, 'day')
-  const thursday = monday.add(3, 'day')
-  const number = Math.floor(thursday.diff(dayjs(`${thursday.year()}-01-01`), 'day') / 7) + 1
-  return { key: `${thursday.year()}-W${String(number).padStart(2, '0')}`, monday: monday.format('YYYY-MM-DD'), sunday: monday.add(6, 'day').format('YYYY-MM-DD') }
-}

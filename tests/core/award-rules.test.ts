@@ -1,7 +1,7 @@
 import { awardLabel, checkWeek, confirmOutcome, mergeAwards, nominationOf, toBoardAward, weekRange } from '../../core/award-rules'
 import { buildBroadcastScript } from '../../core/broadcast'
 import { DomainError } from '../../core/errors'
-import { isoWeekOf } from '../../core/time'
+import { addDays, isoWeekOf } from '../../core/time'
 import { makeCriticism, makeNotice } from '../support/factories'
 import { makeAward } from '../support/award-fixtures'
 import type { AwardNominate } from '../../types/award'
@@ -94,5 +94,21 @@ describe('the board block and the 广播稿', () => {
     expect(script).toContain('每周之星：钱德胜（6组9号），二十年如一日照顾年迈的岳父母，从不叫苦，奖励洗衣粉一袋。')
     expect(script).not.toContain('今天没有表扬和曝光内容')
     expect(buildBroadcastScript('帖沟村', TODAY, [], [toBoardAward(makeAward({ prize: null }))])).toContain('从不叫苦。')
+  })
+})
+
+describe('the awards page’s week (src/awards/index/week.ts)', () => {
+  afterEach(() => jest.useRealTimers())
+  it('is the server’s ISO week of China’s today, for every day of two years, and steps back by weeks', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { weekInChina } = require('../../src/awards/index/week') as typeof import('../../src/awards/index/week')
+    jest.useFakeTimers()
+    for (let t = Date.UTC(2025, 0, 1, 4); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+      jest.setSystemTime(t)
+      const day = new Date(t).toISOString().slice(0, 10)
+      const { key, monday, sunday } = isoWeekOf(day)
+      expect(weekInChina()).toEqual({ key, monday, sunday })
+      expect(weekInChina(1).key).toBe(isoWeekOf(addDays(day, -7)).key)
+    }
   })
 })
