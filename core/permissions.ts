@@ -102,6 +102,10 @@ export const PERMISSIONS = {
   'tour.list': only(['leader', 'secretary', 'admin', 'taskforce'], 'township'),
   'tour.toChecklist': only(['leader'], 'township'),
   'export.tour': only(['leader', 'admin', 'taskforce'], 'township'),
+  // 每周评选: a village's cadres nominate from its approved praise; its secretary (or a leader: four eyes) confirms; confirmed awards are public.
+  'award.nominate': only(['cadre', 'secretary'], 'village'),
+  'award.confirm': only(['secretary'], 'village', { roles: ['leader'], scope: 'township' }),
+  'award.list': { who: 'anyone' },
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

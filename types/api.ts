@@ -20,6 +20,7 @@ import {
 import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
 import { ZAuditList, ZAuditStep } from './audit'
 import { ZExportTour, ZTour, ZTourClose, ZTourCreate, ZTourGet, ZTourList, ZTourListItem, ZTourScore, ZTourSheet, ZTourToChecklist, ZTourView } from './tour'
+import { ZAward, ZAwardConfirm, ZAwardList, ZAwardNominate } from './award'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -93,6 +94,10 @@ export const actions = {
   'tour.list': { input: ZTourList, output: zPage(ZTourListItem) },
   'tour.toChecklist': { input: ZTourToChecklist, output: ZChecklistItem },
   'export.tour': { input: ZExportTour, output: ZExportResult },
+  // 每周评选 / 五好家庭 (issue 14 §4)
+  'award.nominate': { input: ZAwardNominate, output: ZAward },
+  'award.confirm': { input: ZAwardConfirm, output: ZAward },
+  'award.list': { input: ZAwardList, output: zPage(ZAward) },
 } as const
 
 export type ActionName = keyof typeof actions

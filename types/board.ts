@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ZDay, ZId, ZPageLimit, ZCursor } from './common'
 import { ZNoticeCategory, ZNoticeKind } from './notice'
+import { ZBoardAward } from './award'
 
 /** One notice as the public board shows it: a criticised name is masked. */
 export const ZBoardEntry = z.object({
@@ -25,6 +26,8 @@ export const ZBoard = z.object({
   script: z.string(),
   /** True when the caller sees the cadres' view (full names, old criticisms kept). */
   internal: z.boolean(),
+  /** 评选: confirmed awards shown as their own block (每周之星, 优秀小组, 五好家庭), with the prize. */
+  awards: z.array(ZBoardAward).optional(),
 })
 export type Board = z.infer<typeof ZBoard>
 

@@ -24,7 +24,7 @@ export const getBoard = defineHandler('board.get', {
       const entries = publicEntries(board, ctx.today)
       return {
         id: board._id, villageId: board.villageId, villageName: board.villageName, date, publishedAt: board.publishedAt,
-        entries, script: buildBroadcastScript(board.villageName, date, entries), internal: false,
+        entries, script: buildBroadcastScript(board.villageName, date, entries, board.awards ?? []), internal: false, awards: board.awards ?? [],
       }
     }
     const village = await getVillage(ctx.deps.store, input.villageId)
@@ -48,8 +48,9 @@ export const getBoard = defineHandler('board.get', {
       date,
       publishedAt: board.publishedAt,
       entries,
-      script: buildBroadcastScript(village.name, date, publicView),
+      script: buildBroadcastScript(village.name, date, publicView, board.awards ?? []),
       internal,
+      awards: board.awards ?? [],
     }
   },
 })

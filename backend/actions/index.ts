@@ -19,6 +19,7 @@ import {
 import { getDashboard, getRating, listAudit } from './dashboard'
 import { exportDashboard } from './export-dashboard'
 import { closeTourAction, createTour, exportTour, getTourAction, listTours, scoreTour, tourToChecklist } from './tour'
+import { confirmAward, listAwards, nominateAward } from './award'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -85,4 +86,7 @@ export const handlers = {
   'tour.list': listTours,
   'tour.toChecklist': tourToChecklist,
   'export.tour': exportTour,
+  'award.nominate': nominateAward,
+  'award.confirm': confirmAward,
+  'award.list': listAwards,
 } satisfies HandlerTable

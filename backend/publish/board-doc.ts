@@ -1,6 +1,7 @@
 import type { TxStore } from '../../core/store'
 import type { Notice } from '../../types/notice'
 import type { BoardEntry } from '../../types/board'
+import type { BoardAward } from '../../types/award'
 import { daysBetween } from '../../core/time'
 import { CRITICISM_PUBLIC_DAYS, toBoardEntry } from '../../core/notice-rules'
 
@@ -32,6 +33,8 @@ export interface BoardDoc {
   villageName?: string
   entries?: StoredBoardEntry[]
   revision?: number
+  /** 评选 confirmed for this day (backend/actions/award.ts), shown as their own block. */
+  awards?: BoardAward[]
   [key: string]: unknown
 }
 

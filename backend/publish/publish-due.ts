@@ -6,6 +6,8 @@ import type { Deps } from '../deps'
 import { toRecord, type Stored } from '../repository'
 import { boardId, carriesEntries, entryFields, mergeEntries, sameEntries, type BoardDoc, type StoredBoardEntry } from './board-doc'
 import { chunks, mapLimit, MAX_PARALLEL_REQUESTS } from './parallel'
+import type { Award, BoardAward } from '../../types/award'
+import { mergeAwards, toBoardAward } from '../../core/award-rules'
 
 /** The cloud answers at most 1000 documents per get. */
 const PAGE = 1000
@@ -28,6 +30,8 @@ interface Run {
   /** Boards known to this run, by id: the day's boards read up front, then whatever it wrote. */
   boards: Map<string, BoardDoc>
   villages: Map<string, Village>
+  /** The day's confirmed awards (每周之星 …), by board id: each board of the day carries them as its own block. */
+  awards: Map<string, BoardAward[]>
 }
 
 /**
@@ -51,11 +55,12 @@ export async function publishDueNotices(deps: Deps, options: { date: string; vil
   const run: Run = {
     deps, date, at: deps.now().toISOString(),
     report: { date, noticesPublished: 0, boardsCreated: 0, boardsUpdated: 0 },
-    boards: new Map(), villages: new Map(),
+    boards: new Map(), villages: new Map(), awards: new Map(),
   }
   const villages = villageId ? await oneVillage(deps, villageId) : await allVillages(deps)
   for (const village of villages) run.villages.set(village.id, village)
   await loadBoards(run, villages, villageId)
+  await loadAwards(run, villages, villageId)
 
   for (;;) {
     const due = await findDue(deps, date, villageId)
@@ -66,6 +71,9 @@ export async function publishDueNotices(deps: Deps, options: { date: string; vil
 
   const missing = villages.filter((v) => !run.boards.has(boardId(v.id, date)))
   await mapLimit(missing, MAX_PARALLEL_REQUESTS, (village) => putOnBoard(run, boardId(village.id, date), village.id, date, []))
+  // Boards that were already out (a late approval made them) still take the day's awards; a no-op once they carry them.
+  const awarded = villages.filter((v) => run.awards.has(boardId(v.id, date)))
+  await mapLimit(awarded, MAX_PARALLEL_REQUESTS, (village) => putOnBoard(run, boardId(village.id, date), village.id, date, []))
   return run.report
 }
 
@@ -108,6 +116,22 @@ async function loadBoards(run: Run, villages: Village[], villageId?: string): Pr
     townshipIds.map(async (townshipId) => {
       const boards = await deps.store.find<BoardDoc>('boards', { where: { townshipId, date }, limit: PAGE })
       for (const board of boards) run.boards.set(board._id, board)
+    }),
+  )
+}
+
+/** The day's confirmed awards: one query per township (or per village). */
+async function loadAwards(run: Run, villages: Village[], villageId?: string): Promise<void> {
+  const { deps, date } = run
+  const wheres: Where[] = villageId ? [{ villageId, boardDate: date }] : [...new Set(villages.map((v) => v.townshipId))].map((townshipId) => ({ townshipId, boardDate: date }))
+  await Promise.all(
+    wheres.map(async (where) => {
+      const docs = await deps.store.find<Stored<Award>>('awards', { where, limit: PAGE })
+      for (const award of docs.map((d) => toRecord<Award>(d))) {
+        if (award.status !== 'confirmed') continue
+        const id = boardId(award.villageId, date)
+        run.awards.set(id, mergeAwards(run.awards.get(id) ?? [], [toBoardAward(award)]))
+      }
     }),
   )
 }
@@ -180,6 +204,7 @@ async function publishBatch(run: Run, due: Notice[]): Promise<void> {
 async function putOnBoard(run: Run, id: string, villageId: string, date: string, notices: Notice[]): Promise<void> {
   const { deps } = run
   let board: BoardDoc | null | undefined = run.boards.get(id)
+  const dayAwards = run.awards.get(id)
   for (let attempt = 0; attempt < MAX_BOARD_ATTEMPTS; attempt++) {
     if (board === undefined) board = await deps.store.get<BoardDoc>('boards', id)
     const village = run.villages.get(villageId) ?? (await oneVillage(deps, villageId))[0]
@@ -192,6 +217,7 @@ async function putOnBoard(run: Run, id: string, villageId: string, date: string,
         publishedAt: run.at,
         villageName: village?.name ?? '',
         ...entryFields(mergeEntries([], notices)),
+        ...(dayAwards ? { awards: dayAwards } : {}),
         revision: 1,
       }
       if (await deps.store.insertIfAbsent('boards', doc)) {
@@ -204,11 +230,13 @@ async function putOnBoard(run: Run, id: string, villageId: string, date: string,
     }
     const base = carriesEntries(board) ? board.entries : await entriesFromNotices(run, board)
     const entries = mergeEntries(base, notices)
-    if (carriesEntries(board) && sameEntries(entries, board.entries)) {
+    const awards = dayAwards ? mergeAwards(board.awards ?? [], dayAwards) : undefined
+    const sameAwards = !awards || JSON.stringify(awards) === JSON.stringify(board.awards ?? [])
+    if (carriesEntries(board) && sameEntries(entries, board.entries) && sameAwards) {
       run.boards.set(id, board)
       return
     }
-    const fields = { ...entryFields(entries), villageName: board.villageName ?? village?.name ?? '', revision: (board.revision ?? 0) + 1 }
+    const fields = { ...entryFields(entries), villageName: board.villageName ?? village?.name ?? '', ...(awards ? { awards } : {}), revision: (board.revision ?? 0) + 1 }
     if (await deps.store.patchIf('boards', id, { revision: board.revision ?? null }, fields)) {
       run.boards.set(id, { ...board, ...fields })
       run.report.boardsUpdated++

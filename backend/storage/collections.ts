@@ -98,6 +98,15 @@ export const COLLECTIONS = {
   ],
   // One score sheet per person per stop (id tour_village_scorer); a tour's sheets in one query.
   tourSheets: [['tourId', 'villageId']],
+  // 评选 (每周之星, 优秀小组, 五好家庭): a village's list by year; the daily run reads a day's confirmed ones per township.
+  awards: [
+    ['villageId', 'year', 'sortKey'],
+    ['villageId', 'year', 'status', 'sortKey'],
+    ['villageId', 'year', 'kind', 'sortKey'],
+    ['villageId', 'year', 'kind', 'status', 'sortKey'],
+    ['townshipId', 'boardDate'],
+    ['villageId', 'boardDate'],
+  ],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -125,6 +125,9 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'tour.list': { ...nobody, leader: 'ok', secretary: 'ok', admin: 'ok', taskforce: 'ok' },
   'tour.toChecklist': { ...nobody, leader: 'ok' },
   'export.tour': { ...nobody, leader: 'ok', admin: 'ok', taskforce: 'ok' },
+  'award.nominate': villageCadres,
+  'award.confirm': { ...nobody, secretary: 'ok', leader: 'ok' },
+  'award.list': everyone,
 }
 
 describe('star-scoped actions', () => {

@@ -21,6 +21,7 @@ import { ratingId, type RatingSummary } from '../../core/application-rules'
 import { writeChecklistItems } from '../../backend/checklist-writes'
 import type { Tour, TourSheet } from '../../types/tour'
 import { DEFAULT_TOUR_CRITERIA, quarterOf, tourSheetId } from '../../core/tour-rules'
+import { plantNominatedAward, plantPublishedPraise, praiseWeek } from './award-fixtures'
 
 // Per-action payload factories and the callers of the permission matrix, shared by the hostile
 // suites and the benchmark. Every action of the contract needs a factory here: the mapped type
@@ -360,6 +361,11 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
     return { tourId: tour.id, sheetId: sheet.id, ownerRef: personRef(await fixturePepper(ctx), owner._id), dueMonth: ctx.today.slice(0, 7) }
   },
   'export.tour': async (ctx, target) => ({ tourId: (await plantTour(ctx, target, { closed: true })).id }),
+  'award.nominate': async (ctx, target) => ({
+    villageId: target.villageId, kind: 'weeklyStar', week: praiseWeek(ctx), noticeId: (await plantPublishedPraise(ctx, target)).id, prize: '洗衣粉一袋',
+  }),
+  'award.confirm': async (ctx, target) => ({ awardId: (await plantNominatedAward(ctx, target)).id, decision: 'confirm' }),
+  'award.list': async (ctx, target) => ({ villageId: target.villageId, year: yearOf(ctx) }),
 }
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */

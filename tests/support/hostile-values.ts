@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { ZodFastCheck } from 'zod-fast-check'
 import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
+import { ZWeek } from '../../types/award'
 import { INVITE_ALPHABET, ZInviteCode } from '../../types/invite'
 import { ZMonth } from '../../types/catalogue'
 import { ZQuarter } from '../../types/tour'
@@ -157,9 +158,15 @@ const monthArb = fc
 // 季度观摩's quarters, YYYY-Qn.
 const quarterArb = fc.tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`)
 
+// ISO weeks near the present (award.nominate, 每周专题会).
+const weekArb = fc
+  .tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 53 }))
+  .map(([y, w]) => `${y}-W${String(w).padStart(2, '0')}`)
+
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).override(ZQuarter, quarterArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb)
+    .override(ZQuarter, quarterArb).override(ZWeek, weekArb).inputOf(schema)
 }
 
 type Path = Array<string | number>

@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Board, BoardEntry } from '../../../types/board'
 import { NOTICE_KIND_NAMES, type NoticeKind } from '../../../types/labels'
+import type { BoardAward } from '../../../types/award'
+import { AWARD_KIND_NAMES } from '../../../types/award-labels'
 import { formatDay, formatInstant } from '../../lib/day'
 import { PhotoGrid } from '../PhotoGrid'
 import './index.css'
@@ -46,6 +48,23 @@ function Group({ kind, entries, entryActions }: { kind: NoticeKind; entries: Boa
   )
 }
 
+/** 评选: the day's confirmed 每周之星 / 优秀小组 / 五好家庭, with the prize. */
+function Awards({ awards }: { awards: BoardAward[] }) {
+  return (
+    <View className='board-awards'>
+      <Text className='board-group__title'>评选表彰</Text>
+      {awards.map((a) => (
+        <View key={a.awardId} className='board-award' data-award-id={a.awardId}>
+          <Text className='board-award__kind'>{AWARD_KIND_NAMES[a.kind]}</Text>
+          <Text className='subject-label'>{a.label}</Text>
+          <Text className='entry-text'>{a.reason}</Text>
+          {a.prize && <Text className='board-award__prize'>奖品：{a.prize}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** 广播稿: folded by default, since it repeats the entries as one text for the loudspeaker. */
 function Script({ script }: { script: string }) {
   const [open, setOpen] = useState(false)
@@ -74,6 +93,7 @@ export function BoardView({ board, entryActions }: Props) {
     <View className='board'>
       <BoardHeader villageName={board.villageName} date={board.date} />
       {board.internal && <Text className='board__internal'>干部视图：显示全名及已下榜的曝光</Text>}
+      {board.awards && board.awards.length > 0 && <Awards awards={board.awards} />}
       {board.entries.length === 0 ? (
         <Text className='board__none'>今日无表扬与曝光</Text>
       ) : (
