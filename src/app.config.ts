@@ -33,6 +33,8 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       // 季度观摩: tours, scoring at each stop, ranking and 差距清单 (leaders and village secretaries).
       root: 'tours',
       pages: ['list/index', 'new/index', 'detail/index', 'score/index'],
+    },
+    {
       // 评选表彰: 每周之星, 优秀小组 and 五好家庭 (nominate, confirm, the year's list).
       root: 'awards',
       pages: ['index/index'],
