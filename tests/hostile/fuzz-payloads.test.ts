@@ -4,6 +4,7 @@ import type { ZodObject, ZodRawShape, ZodTypeAny } from 'zod'
 import { actions, type ActionName } from '../../types/api'
 import type { ApiResponse } from '../../types/errors'
 import { DEMO, makeTestApp, type TestApp } from '../support/app-harness'
+import { DEPTH, SEED, byDepth, depthNote } from '../support/depth'
 import { NASTY_EVENTS, NASTY_ROOTS, NASTY_VALUES, mutatedInputs, pathsOf, uncleanRefusal, validInputs, withPrototypeKeys } from '../support/hostile-values'
 
 // Bad payloads for every action, through the router, against a seeded database whose exact rows
@@ -12,8 +13,11 @@ import { NASTY_EVENTS, NASTY_ROOTS, NASTY_VALUES, mutatedInputs, pathsOf, unclea
 // (emoji in a name, a mixed-script text) go to a second database, where the only demand is a
 // clean answer, and a refusal that changed nothing.
 
-const GENERATED_PER_ACTION = 1000
-const MIN_CASES = 10_000
+// Depth (tests/support/depth.ts): `npm run test:deep` generates 1000 mutants per action and demands
+// 10,000 hostile payloads in all; `npm test` generates 150 per action from the printed seed (the
+// hand-picked values and envelopes are always all run), and still demands its total.
+const GENERATED_PER_ACTION = byDepth({ sampled: 150, deep: 1000 })
+const MIN_CASES = byDepth({ sampled: 3_000, deep: 10_000 })
 const actionNames = Object.keys(actions) as ActionName[]
 /** Callers rotated over the cases: the refusal must not depend on who asks. */
 const CALLERS = [null, DEMO.villager, DEMO.cadre, DEMO.secretary, DEMO.admin, 'never-seen-openid']
@@ -70,6 +74,7 @@ afterAll(() => {
   const total = counts.generated + counts.handPicked + counts.envelopes
   // eslint-disable-next-line no-console
   console.log(
+    `${depthNote('tests/hostile/fuzz-payloads.test.ts')}\n` +
     `fuzz: ${total} hostile payloads (${counts.generated} generated from the zod schemas, ${counts.handPicked} hand-picked, ` +
       `${counts.envelopes} bad envelopes); ${counts.acceptedByScratch} hand-picked values were valid input and ran on the scratch database; ` +
       `${counts.skippedValidMutants} generated mutants turned out valid and were skipped`,
@@ -80,7 +85,7 @@ describe('generated from each schema, broken in one place', () => {
   it.each(actionNames)('%s', async (action) => {
     const keys = topKeys(action)
     // The generators themselves must produce what the schema accepts, or the mutants mean little.
-    fc.assert(fc.property(validInputs(schemaOf(action)), (valid) => accepts(action, valid)), { numRuns: 50 })
+    fc.assert(fc.property(validInputs(schemaOf(action)), (valid) => accepts(action, valid)), { numRuns: 50, seed: SEED })
     let n = 0
     await fc.assert(
       fc.asyncProperty(mutatedInputs(schemaOf(action), keys), async (data) => {
@@ -91,7 +96,7 @@ describe('generated from each schema, broken in one place', () => {
         counts.generated++
         await expectInvalid({ action, data }, n++, action)
       }),
-      { numRuns: GENERATED_PER_ACTION },
+      { numRuns: GENERATED_PER_ACTION, seed: SEED },
     )
     expect(errorSpy).not.toHaveBeenCalled()
   })
@@ -158,7 +163,7 @@ describe('envelopes that are not { action, data }', () => {
 })
 
 describe('after the run', () => {
-  it('ran at least 10,000 hostile payloads', () => {
+  it(`ran at least ${MIN_CASES.toLocaleString('en')} hostile payloads (${DEPTH})`, () => {
     expect(counts.generated + counts.handPicked + counts.envelopes).toBeGreaterThanOrEqual(MIN_CASES)
   })
 
