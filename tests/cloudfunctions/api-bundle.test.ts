@@ -49,7 +49,9 @@ const storedNotice = (id: string) => standin.exportData().notices.find((n) => n.
 const realTomorrow = () => addDays(chinaDay(new Date()), 1)
 
 beforeAll(async () => {
-  await buildCloudFunctions()
+  // `npm test` has just built the bundles (and says so with FSB_BUILT=1): tested as built, not rebuilt.
+  // Run alone (`npx jest tests/cloudfunctions`), the suite builds them from the sources first.
+  if (process.env.FSB_BUILT !== '1') await buildCloudFunctions()
   standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, riskyTerms: [RISKY_TERM] })
   // Seeded through the cloud adapter with the real SDK; the bundles read the real clock, so seed for today.
   await makeCloudTestApp(standin, { now: new Date().toISOString() })

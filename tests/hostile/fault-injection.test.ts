@@ -8,6 +8,7 @@ import { makeDraft } from '../support/app-harness'
 import { PAYLOADS, TARGETS, allowedCaller, expectedByTable, CALLERS, idSource, plantCallers, plantPendingNotice, type FixtureContext, type FixtureTarget } from '../support/action-fixtures'
 import { startCloudbaseStandin, type CloudbaseStandin, type StandinDoc } from '../support/cloudbase-standin'
 import { makeCloudTestApp } from '../support/cloud-test-app'
+import { DEPTH, SEED, depthNote, sampleSteps } from '../support/depth'
 
 // Every action of the table on the cloud adapter (the real wx-server-sdk against the CloudBase
 // stand-in — not the real cloud): database request k of the call fails, before it runs or after it
@@ -15,6 +16,10 @@ import { makeCloudTestApp } from '../support/cloud-test-app'
 // or exactly the state after a clean call; the same call again (same payload, same requestId) must
 // end in the clean state — no second record, one audit entry, counters moved once. Actions join by
 // themselves: the list is the contract's, the payloads PAYLOADS'.
+// Depth (tests/support/depth.ts): `npm run test:deep` walks every k; `npm test` walks, for every
+// case and both modes, the first and the last request and SAMPLED_STEPS others drawn from the
+// printed seed — the same walk over fewer k, so a failure there reproduces with that seed.
+const SAMPLED_STEPS = 3
 
 type Data = Record<string, StandinDoc[]>
 const TARGET: FixtureTarget = { townshipId: 'fanggang', villageId: 'tiegou' }
@@ -33,7 +38,13 @@ beforeAll(async () => {
   ctx = { store: app.store, now: app.clock.now, today: chinaDay(app.clock.now), nextId: idSource('fi') }
   seeded = app.dump()
 }, 60_000)
-afterAll(() => standin.close())
+afterAll(() => {
+  standin.close()
+  // eslint-disable-next-line no-console
+  console.log(`${depthNote('tests/hostile/fault-injection.test.ts')}; ${walked.steps} of ${walked.requests} failure points walked`)
+})
+
+const walked = { steps: 0, requests: 0 }
 
 /** Key-sorted JSON: the same documents compare equal whatever order their fields were written in. */
 const canonical = (value: unknown): string =>
@@ -124,7 +135,10 @@ describe.each(CASES.map((c) => [c.label, c] as const))('%s', (_label, probe) => 
     const problems: string[] = []
     try {
       for (const mode of ['before', 'after'] as const) {
-        for (let k = 1; k <= requests; k++) {
+        const steps = sampleSteps(requests, `${probe.label}:${mode}`, SAMPLED_STEPS)
+        walked.steps += steps.length
+        walked.requests += requests
+        for (const k of steps) {
           restore(before)
           standin.failRequest({ at: standin.databaseRequests() + k, mode })
           await call()
@@ -140,7 +154,7 @@ describe.each(CASES.map((c) => [c.label, c] as const))('%s', (_label, probe) => 
     } finally {
       errors.mockRestore()
     }
-    expect(problems).toEqual([])
+    expect(problems.map((p) => (DEPTH === 'deep' ? p : `${p} (sampled, seed ${SEED})`))).toEqual([])
     expect(requests).toBeGreaterThan(0)
   // Generous: a slow CI machine walks the longest case several times slower than a laptop, and a
   // timed-out case would keep running into the next one.

@@ -34,10 +34,18 @@ export const DEFAULT_NOW = '2026-11-27T02:00:00.000Z'
  */
 export async function makeAppOnStore<S extends DocumentStore>(
   store: S,
-  options: { now?: string; seed?: boolean; idPrefix: string; /** Seed the records area too (default true). */ seedRecords?: boolean },
+  options: {
+    now?: string
+    seed?: boolean
+    idPrefix: string
+    /** Seed the records area too (default true). */
+    seedRecords?: boolean
+    /** The store already holds the seed, which used this many ids: do not seed, continue after them. */
+    seededIds?: number
+  },
 ) {
   const clock = { now: new Date(options.now ?? DEFAULT_NOW) }
-  let sequence = 0
+  let sequence = options.seededIds ?? 0
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'five-star-files-'))
   const deps: Deps = {
     store,
@@ -50,7 +58,7 @@ export async function makeAppOnStore<S extends DocumentStore>(
     pepper: TEST_PEPPER,
     files: localFileSink(filesDir),
   }
-  if (options.seed !== false) await seedIfEmpty(deps, chinaDay(clock.now), { records: options.seedRecords })
+  if (options.seed !== false && options.seededIds === undefined) await seedIfEmpty(deps, chinaDay(clock.now), { records: options.seedRecords })
   return {
     deps,
     store,
@@ -70,8 +78,38 @@ export async function makeAppOnStore<S extends DocumentStore>(
   }
 }
 
+/**
+ * Seeded in-memory databases by clock: seeding 方岗镇 takes a few hundred ms and the suites make
+ * hundreds of apps (the permission matrix one per action and caller), so each worker seeds once per
+ * clock and every app opens a copy of those bytes, rows and ids exactly as a fresh seed writes them.
+ */
+const seededImages = new Map<string, Promise<{ image: Buffer; ids: number }>>()
+
+function seededImage(now: string) {
+  let image = seededImages.get(now)
+  if (!image) {
+    image = (async () => {
+      const store = createSqliteStore({ file: ':memory:' })
+      const app = await makeAppOnStore(store, { now, idPrefix: 't' })
+      // The next id names how many the seed used (ids are `t` and an 8-digit count).
+      const ids = Number(app.deps.newId().slice(1)) - 1
+      const result = { image: store.serialize(), ids }
+      store.close()
+      return result
+    })()
+    seededImages.set(now, image)
+  }
+  return image
+}
+
 /** The whole back end on an in-memory (or given) SQLite database: see makeAppOnStore. */
 export async function makeTestApp(options: { now?: string; seed?: boolean; file?: string } = {}) {
+  if (options.file === undefined && options.seed !== false) {
+    const seeded = await seededImage(options.now ?? DEFAULT_NOW)
+    const store = createSqliteStore({ file: seeded.image })
+    const app = await makeAppOnStore(store, { ...options, idPrefix: 't', seededIds: seeded.ids })
+    return { ...app, close: () => store.close() }
+  }
   const store = createSqliteStore({ file: options.file ?? ':memory:' })
   const app = await makeAppOnStore(store, { ...options, idPrefix: 't' })
   return { ...app, close: () => store.close() }

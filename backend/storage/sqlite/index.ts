@@ -22,11 +22,13 @@ export interface SqliteStore extends DocumentStore {
   snapshot(): string
   /** EXPLAIN QUERY PLAN details of the statement `find` would run. */
   explain(collection: string, query: FindQuery): string[]
+  /** The whole database as bytes, which `file` accepts to open a copy (tests copy one seeded image). */
+  serialize(): Buffer
 }
 
 export interface SqliteStoreOptions {
-  /** A file path, or ':memory:' for tests. */
-  file: string
+  /** A file path, or ':memory:' for tests, or the bytes of `serialize()` (an in-memory copy). */
+  file: string | Buffer
   busyTimeoutMs?: number
 }
 
@@ -228,6 +230,10 @@ export function createSqliteStore({ file, busyTimeoutMs = 5000 }: SqliteStoreOpt
       const { sql, params } = selectSql(collection, query)
       const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
       return rows.map((row) => row.detail)
+    },
+
+    serialize() {
+      return db.serialize()
     },
   }
 }
