@@ -11,13 +11,15 @@ import { makeCriticismDraft, makePerson } from '../support/factories'
 import { makeCloudTestApp } from '../support/cloud-test-app'
 import { ensureCatalogue } from '../support/records-factories'
 import { startCloudbaseStandin, type CloudbaseStandin } from '../support/cloudbase-standin'
+import { byDepth } from '../support/depth'
 
 // Many decisions on the same record at once: exactly one wins, every other one is told CONFLICT,
 // and the audit log holds exactly one entry per real transition. Run on SQLite, and on the cloud
 // adapter (the real wx-server-sdk against the CloudBase stand-in — not the real cloud), where the
 // racers' transactions really do overlap on the wire.
 
-const RACERS = 30
+/** Racers per race: enough to overlap every step of a transaction under `npm test`; the full 30 under `npm run test:deep`. */
+const RACERS = byDepth({ sampled: 12, deep: 30 })
 
 /** What the race needs from a back end, whichever adapter is behind it. */
 interface RaceApp {
