@@ -31,7 +31,7 @@ const BACKENDS: Array<[string, () => Promise<RaceApp>]> = [
   ['SQLite', () => makeTestApp()],
   ['cloud adapter on the stand-in', async () => {
     standin ??= await startCloudbaseStandin({ collections: COLLECTION_NAMES })
-    return { ...(await makeCloudTestApp(standin, { seedRecords: true })), close: () => undefined }
+    return { ...(await makeCloudTestApp(standin, { seedRecords: true, reuseSeed: true })), close: () => undefined }
   }],
 ]
 
