@@ -68,6 +68,12 @@ export class StandinData {
     private readonly env: string,
     private readonly known?: ReadonlySet<string>,
     private readonly transactionTtlMs = TRANSACTION_TTL_MS,
+    /**
+     * `serialized`: one transaction at a time (a lock), so transactions never conflict with each
+     * other. `concurrent`: they overlap, as on the service, and the later commit of two that touched
+     * the same document answers DATABASE_TRANSACTION_CONFLICT, applying nothing.
+     */
+    private readonly isolation: 'serialized' | 'concurrent' = 'serialized',
   ) {}
 
   // --- plain operations -------------------------------------------------------------------
@@ -139,16 +145,18 @@ export class StandinData {
   // --- transactions -----------------------------------------------------------------------
 
   async startTransaction(): Promise<string> {
-    while (this.lockedBy !== null) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
     const id = `standin-tx-${newId()}`
-    this.lockedBy = id
+    if (this.isolation === 'serialized') {
+      while (this.lockedBy !== null) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
+      this.lockedBy = id
+    }
     const expiry = setTimeout(() => this.finish(id), this.transactionTtlMs)
     expiry.unref()
     this.transactions.set(id, { id, seen: new Map(), writes: new Map(), expiry })
     return id
   }
 
-  /** Applies the buffered writes, unless a write outside the transaction changed what it touched. */
+  /** Applies the buffered writes, unless a write outside the transaction (or another transaction's commit) changed what it touched. */
   commit(txId: string): void {
     const tx = this.tx(txId)!
     const stale = [...tx.seen].some(([key, version]) => (this.versions.get(key) ?? 0) !== version)
