@@ -70,8 +70,9 @@ export class StandinData {
     private readonly transactionTtlMs = TRANSACTION_TTL_MS,
     /**
      * `serialized`: one transaction at a time (a lock), so transactions never conflict with each
-     * other. `concurrent`: they overlap, as on the service, and the later commit of two that touched
-     * the same document answers DATABASE_TRANSACTION_CONFLICT, applying nothing.
+     * other. `concurrent`: they overlap, as on the service: a write to a document another open
+     * transaction has written fails at once (WriteConflict, aborting the transaction), and the commit
+     * of one whose documents changed since it read them answers DATABASE_TRANSACTION_CONFLICT.
      */
     private readonly isolation: 'serialized' | 'concurrent' = 'serialized',
   ) {}
@@ -252,6 +253,12 @@ export class StandinData {
   private write(collection: string, id: string, doc: StandinDoc | null, tx?: Transaction): void {
     const key = keyOf(collection, id)
     if (tx) {
+      // As Mongo does under the service: a write to a document another open transaction has written
+      // fails at once, and aborts this transaction (the error's code is not the SDK's CONFLICT one).
+      if ([...this.transactions.values()].some((other) => other !== tx && other.writes.has(key))) {
+        this.finish(tx.id)
+        throw new StandinError('DATABASE_REQUEST_FAILED', 'WriteConflict error: this operation conflicted with another operation. Please retry your operation or multi-document transaction.')
+      }
       this.current(collection, id, tx)
       tx.writes.set(key, { collection, id, doc: doc && clone(doc) })
       return

@@ -74,7 +74,8 @@ export interface StandinOptions {
   transactionTtlMs?: number
   /**
    * `serialized` (default): transactions take turns behind a lock and never conflict with each other.
-   * `concurrent`: they overlap as on the service; of two that touched one document the later commit
+   * `concurrent`: they overlap as on the service; a write to a document another open transaction
+   * wrote fails at once (WriteConflict), and of two that touched one document the later commit
    * answers DATABASE_TRANSACTION_CONFLICT.
    */
   transactions?: 'serialized' | 'concurrent'
