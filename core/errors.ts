@@ -18,3 +18,5 @@ export const conflict = (message = '记录已被他人处理，请刷新后重�
 export const unauthenticated = (message = '请先登录') => new DomainError('UNAUTHENTICATED', message)
 export const invalidInput = (message: string, path = '') =>
   new DomainError('INVALID_INPUT', message, [{ path, message }])
+/** Too many people changed the same record at the same moment and this change could not land: nothing was saved. */
+export const contended = (message = '同时办理的人较多，本次操作未能保存，请稍后再试一次') => new DomainError('CONFLICT', message)

@@ -80,7 +80,7 @@ export const ZApplicationUpdate = z.object({
   expectedVersion: z.number().int().optional(),
   requestId: ZRequestId.optional(),
 })
-export const ZApplicationSubmit = z.object({ applicationId: ZId, expectedVersion: z.number().int().optional() })
+export const ZApplicationSubmit = z.object({ applicationId: ZId, expectedVersion: z.number().int().optional(), requestId: ZRequestId.optional() })
 export const ZApplicationReview = z
   .object({
     applicationId: ZId,
@@ -88,6 +88,7 @@ export const ZApplicationReview = z
     comment: z.string().max(300, '意见不能超过300个字').default(''),
     rowComments: z.array(z.object({ criterionId: ZId, comment: zText('意见', 300) })).max(100).optional(),
     expectedVersion: z.number().int().optional(),
+    requestId: ZRequestId.optional(),
   })
   .refine((v) => v.decision !== 'return' || v.comment.trim() !== '', { message: '退回时请填写意见', path: ['comment'] })
 export const ZApplicationDecide = z
@@ -96,9 +97,10 @@ export const ZApplicationDecide = z
     decision: z.enum(['approve', 'reject'], { errorMap: () => ({ message: '审定结果应为通过或不通过' }) }),
     comment: z.string().max(300, '意见不能超过300个字').default(''),
     expectedVersion: z.number().int().optional(),
+    requestId: ZRequestId.optional(),
   })
   .refine((v) => v.decision !== 'reject' || v.comment.trim() !== '', { message: '不通过时请填写意见', path: ['comment'] })
-export const ZApplicationRevoke = z.object({ applicationId: ZId, reason: zText('摘星原因', 300), expectedVersion: z.number().int().optional() })
+export const ZApplicationRevoke = z.object({ applicationId: ZId, reason: zText('摘星原因', 300), expectedVersion: z.number().int().optional(), requestId: ZRequestId.optional() })
 export const ZApplicationGet = z.object({ applicationId: ZId })
 export const ZApplicationList = ZPageQuery.extend({
   /** A village's applications (any status); without one, the township's in one status (review queue, decisions). */

@@ -93,7 +93,7 @@ export const ZCatalogueUpdate = z.object({
   expectedVersion: z.number().int().optional(),
   requestId: ZRequestId.optional(),
 })
-export const ZCatalogueCopyYear = z.object({ from: ZYear, to: ZYear }).refine((v) => v.to > v.from, { message: '只能复制到以后的年份', path: ['to'] })
+export const ZCatalogueCopyYear = z.object({ from: ZYear, to: ZYear, requestId: ZRequestId.optional() }).refine((v) => v.to > v.from, { message: '只能复制到以后的年份', path: ['to'] })
 
 /** 创建目标: the level a village aims for in a year and which stars. */
 export const ZTarget = z.object({

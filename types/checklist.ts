@@ -43,6 +43,7 @@ export const ZChecklistClose = z
     photos: z.array(ZPhotoId).max(9, '最多 9 张照片').default([]),
     note: zText('销号说明', 300).optional(),
     expectedVersion: z.number().int().optional(),
+    requestId: ZRequestId.optional(),
   })
   .refine((v) => !!v.ledgerEntryId || (v.photos.length > 0 && !!v.note), {
     message: '销号需要证据：关联一条台账，或上传照片并填写说明',
@@ -54,6 +55,7 @@ export const ZChecklistReview = z
     decision: z.enum(['accept', 'reject'], { errorMap: () => ({ message: '验收结果应为通过或不通过' }) }),
     comment: zText('意见', 200).optional(),
     expectedVersion: z.number().int().optional(),
+    requestId: ZRequestId.optional(),
   })
   .refine((v) => v.decision !== 'reject' || !!v.comment, { message: '不通过时请填写原因', path: ['comment'] })
 export const ZChecklistList = ZPageQuery.extend({

@@ -86,4 +86,5 @@ export const ZRoleRevoke = z.object({
   ref: ZPersonRef,
   grant: ZRoleGrant,
   reason: zText('撤销原因', 200, 2),
+  requestId: ZRequestId.optional(),
 })

@@ -49,6 +49,7 @@ export const ZLedgerReview = z
     decision: z.enum(['verify', 'return'], { errorMap: () => ({ message: '审核结果应为核实或退回' }) }),
     comment: zText('意见', 200).optional(),
     expectedVersion: z.number().int().optional(),
+    requestId: ZRequestId.optional(),
   })
   .refine((v) => v.decision !== 'return' || !!v.comment, { message: '退回时请填写意见', path: ['comment'] })
 export const ZLedgerGet = z.object({ entryId: ZId })

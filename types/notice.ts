@@ -73,6 +73,8 @@ export const ZNoticeReview = z.object({
   comment: zText('审核意见', 200).optional(),
   /** The version the reviewer saw; a stale one is refused with CONFLICT. */
   expectedVersion: z.number().int('版本号不正确').min(1, '版本号不正确').optional(),
+  /** Kept across retries of one review: a retry after a lost answer answers the first result. */
+  requestId: ZRequestId.optional(),
 })
 export type NoticeReview = z.infer<typeof ZNoticeReview>
 
@@ -83,4 +85,4 @@ export const ZNoticeListDrafts = z.object({
   limit: ZPageLimit.default(20),
 })
 
-export const ZNoticeRectify = z.object({ noticeId: ZId })
+export const ZNoticeRectify = z.object({ noticeId: ZId, requestId: ZRequestId.optional() })

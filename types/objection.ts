@@ -31,6 +31,7 @@ export const ZObjectionDecide = z.object({
   objectionId: z.string().min(1).max(140).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'),
   decision: z.enum(['uphold', 'dismiss'], { errorMap: () => ({ message: '处理结果应为申诉成立或不成立' }) }),
   comment: zText('处理意见', 200).optional(),
+  requestId: ZRequestId.optional(),
 })
 export const ZObjectionList = z.object({
   villageId: ZId,

@@ -166,28 +166,32 @@ export const updateApplication = viewedBy(viewApplication, defineHandler('applic
 
 export const submitApplication = viewedBy(viewApplication, defineHandler('application.submit', {
   target: applicationTarget,
-  handle: (input, ctx) => transition(ctx, input.applicationId, 'submit', 'application.submit', null, input.expectedVersion),
+  handle: (input, ctx) =>
+    editOnce(ctx, 'application.submit', input.requestId, () => transition(ctx, input.applicationId, 'submit', 'application.submit', null, input.expectedVersion, undefined, input.requestId)),
 }))
 
 export const reviewApplication = viewedBy(viewApplication, defineHandler('application.review', {
   target: applicationTarget,
   async handle(input, ctx) {
     const comment = input.comment.trim() || null
-    return transition(ctx, input.applicationId, input.decision, `application.${input.decision}`, comment, input.expectedVersion, (app) => ({
+    const action = `application.${input.decision}`
+    return editOnce(ctx, action, input.requestId, () => transition(ctx, input.applicationId, input.decision, action, comment, input.expectedVersion, (app) => ({
       rows: app.rows.map((row) => ({ ...row, reviewComment: input.rowComments?.find((r) => r.criterionId === row.criterionId)?.comment ?? null })),
-    }))
+    }), input.requestId))
   },
 }))
 
 export const decideApplication = viewedBy(viewApplication, defineHandler('application.decide', {
   target: applicationTarget,
   handle: (input, ctx) =>
-    transition(ctx, input.applicationId, input.decision, `application.${input.decision}`, input.comment.trim() || null, input.expectedVersion),
+    editOnce(ctx, `application.${input.decision}`, input.requestId, () =>
+      transition(ctx, input.applicationId, input.decision, `application.${input.decision}`, input.comment.trim() || null, input.expectedVersion, undefined, input.requestId)),
 }))
 
 export const revokeApplication = viewedBy(viewApplication, defineHandler('application.revoke', {
   target: applicationTarget,
-  handle: (input, ctx) => transition(ctx, input.applicationId, 'revoke', 'application.revoke', input.reason, input.expectedVersion),
+  handle: (input, ctx) =>
+    editOnce(ctx, 'application.revoke', input.requestId, () => transition(ctx, input.applicationId, 'revoke', 'application.revoke', input.reason, input.expectedVersion, undefined, input.requestId)),
 }))
 
 export const getApplicationAction = viewedBy(viewApplication, defineHandler('application.get', {

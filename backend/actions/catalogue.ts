@@ -53,7 +53,7 @@ export const copyCatalogueYear = viewedBy(viewCatalogue, defineHandler('catalogu
   target: (_input, ctx) => ({ townshipId: callerTownship(ctx) }),
   async handle(input, ctx) {
     const townshipId = callerTownship(ctx)
-    return ctx.deps.store.transaction(async (tx) => {
+    return editOnce(ctx, 'catalogue.copyYear', input.requestId, () => ctx.deps.store.transaction(async (tx) => {
       const source = await findCatalogue(tx, townshipId, input.from)
       if (!source) throw new DomainError('NOT_FOUND', `${input.from} 年的创建标准不存在`)
       if (await findCatalogue(tx, townshipId, input.to)) throw new DomainError('CONFLICT', `${input.to} 年的创建标准已存在，请直接修改`)
@@ -70,8 +70,9 @@ export const copyCatalogueYear = viewedBy(viewCatalogue, defineHandler('catalogu
       }
       await tx.insert('catalogues', toDoc(copy))
       await appendAudit(tx, { townshipId, at: copy.updatedAt, actor: copy.updatedBy, action: 'catalogue.copyYear', entity: 'catalogue', entityId: copy.id, before: null, after: copy, version: 1 })
+      await recordEdit(tx, ctx, 'catalogue.copyYear', input.requestId, copy)
       return copy
-    })
+    }))
   },
 }))
 

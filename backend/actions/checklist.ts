@@ -156,7 +156,7 @@ export const updateChecklistItem = defineHandler('checklist.update', {
 
 export const closeChecklistItem = defineHandler('checklist.close', {
   target: itemTarget,
-  async handle(input, ctx) {
+  handle: (input, ctx) => editOnce(ctx, 'checklist.close', input.requestId, async () => {
     const current = await getChecklistItem(ctx.deps.store, input.itemId)
     checkPhotos(ctx, input.photos)
     if (input.ledgerEntryId) {
@@ -167,8 +167,8 @@ export const closeChecklistItem = defineHandler('checklist.close', {
       status: checklistTransition(item.status, 'close'),
       evidence: { ledgerEntryId: input.ledgerEntryId ?? null, photos: input.photos, note: input.note ?? null, at: ctx.now.toISOString(), by: callerOpenid(ctx) },
       reviewComment: null,
-    }), input.expectedVersion)
-  },
+    }), input.expectedVersion, input.requestId)
+  }),
 })
 
 export const reviewChecklistItem = defineHandler('checklist.review', {
@@ -178,10 +178,11 @@ export const reviewChecklistItem = defineHandler('checklist.review', {
     return item.star ? { townshipId: item.townshipId, star: item.star } : { townshipId: item.townshipId, villageId: item.villageId }
   },
   async handle(input, ctx) {
-    return transitionItem(ctx, input.itemId, `checklist.${input.decision}`, (item) => ({
+    const action = `checklist.${input.decision}`
+    return editOnce(ctx, action, input.requestId, () => transitionItem(ctx, input.itemId, action, (item) => ({
       status: checklistTransition(item.status, input.decision),
       reviewComment: input.comment ?? null,
-    }), input.expectedVersion)
+    }), input.expectedVersion, input.requestId))
   },
 })
 

@@ -152,8 +152,11 @@ export const redeemInvite = defineHandler('invite.redeem', {
     }
     const person = await ctx.deps.store.transaction(async (tx) => {
       const invite = await getInvite(tx, found._id)
-      checkRedeemable(invite, ctx.now)
       const existing = await tx.get<Person>('people', openid)
+      // This caller redeemed the code before and still holds its grant (the answer was lost, this is
+      // the second tap): their grant is the answer, as a create's retry answers its first result.
+      if (invite.status === 'used' && invite.redeemedBy === openid && existing?.grants.some((g) => sameGrant(g, invite.grant))) return existing
+      checkRedeemable(invite, ctx.now)
       if (existing && existing.townshipId !== invite.townshipId && existing.grants.some((g) => g.role !== 'villager')) {
         throw new DomainError('CONFLICT', '你已在其他乡镇担任职务，不能再接受本乡镇的邀请')
       }

@@ -146,14 +146,14 @@ export const updateLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger
 export const reviewLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger.review', {
   target: entryTarget,
   async handle(input, ctx) {
-    const entry = await transitionEntry(ctx, input.entryId, `ledger.${input.decision}`, (entry) => ({
+    const action = `ledger.${input.decision}`
+    return editOnce(ctx, action, input.requestId, () => transitionEntry(ctx, input.entryId, action, (entry) => ({
       status: ledgerTransition(entry.status, input.decision),
       reviewedBy: callerOpenid(ctx),
       reviewedAt: ctx.now.toISOString(),
       reviewComment: input.comment ?? null,
       // The entry's creator hears it was verified or returned.
-    }), input.expectedVersion, (after) => ledgerReviewed(after, callerOpenid(ctx)))
-    return entry
+    }), input.expectedVersion, (after) => ledgerReviewed(after, callerOpenid(ctx)), input.requestId))
   },
 }))
 

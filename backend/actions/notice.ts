@@ -8,7 +8,7 @@ import { changedFields, getNotice, getVillage, toDoc, toRecord, type Stored } fr
 import { boardId, carriesEntries, entryFields, mergeEntries, syncBoardEntry, type BoardDoc } from '../publish/board-doc'
 import type { TxStore } from '../../core/store'
 import type { Village } from '../../types/village'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce, recordEdit } from '../create-once'
 import { changeVersioned } from '../versioned-change'
 import { noticeReviewed, noticeSubmitted } from '../../core/notify'
 import { draftAudience, Outbox } from '../notify/workflows'
@@ -21,9 +21,9 @@ const noticeTarget = async (input: { noticeId: string }, ctx: ActionContext) => 
 }
 
 /** Applies `change` to a notice in one transaction, with its audit entry; refuses stale versions. */
-function transitionNotice(ctx: ActionContext, noticeId: string, action: string, change: (notice: Notice) => Partial<Notice>, expectedVersion?: number): Promise<Notice> {
+function transitionNotice(ctx: ActionContext, noticeId: string, action: string, change: (notice: Notice) => Partial<Notice>, expectedVersion?: number, requestId?: string): Promise<Notice> {
   return changeVersioned<Notice>(ctx, {
-    entity: 'notice', id: noticeId, action, expectedVersion,
+    entity: 'notice', id: noticeId, action, expectedVersion, requestId,
     load: getNotice,
     staleMessage: () => '该公告已被他人修改，请刷新后重试',
     next: (before) => ({ ...before, ...change(before) }),
@@ -116,7 +116,8 @@ export const reviewNotice = defineHandler('notice.review', {
     const reviewer = callerOpenid(ctx)
     const village = await getVillage(ctx.deps.store, (await getNotice(ctx.deps.store, input.noticeId)).villageId)
     const outbox = new Outbox(ctx.deps)
-    const outcome = await ctx.deps.store.transaction(async (tx) => {
+    const action = `notice.${input.decision}`
+    const outcome = await editOnce(ctx, action, input.requestId, () => ctx.deps.store.transaction(async (tx) => {
       const before = await getNotice(tx, input.noticeId)
       if (input.expectedVersion !== undefined && before.version !== input.expectedVersion) {
         throw new DomainError('CONFLICT', '该公告已被他人修改，请刷新后重试')
@@ -141,6 +142,7 @@ export const reviewNotice = defineHandler('notice.review', {
         await tx.patch('notices', before.id, changedFields(before, reviewed))
         // Its drafter hears of the review, in the same transaction.
         await outbox.inTx(tx, [noticeReviewed(reviewed)])
+        await recordEdit(tx, ctx, action, input.requestId, reviewed)
         return reviewed
       }
       const published: Notice = { ...reviewed, status: 'published', boardDate: ctx.today, version: reviewed.version + 1 }
@@ -148,8 +150,9 @@ export const reviewNotice = defineHandler('notice.review', {
       await tx.patch('notices', before.id, changedFields(before, published))
       await putOnBoardInTx(tx, village, ctx.today, published, ctx.now.toISOString())
       await outbox.inTx(tx, [noticeReviewed(published)])
+      await recordEdit(tx, ctx, action, input.requestId, published)
       return published
-    })
+    }))
     await outbox.afterCommit()
     return viewNotice(await openidView(ctx), outcome)
   },
@@ -178,10 +181,10 @@ async function putOnBoardInTx(tx: TxStore, village: Village, date: string, notic
 export const markRectified = defineHandler('notice.markRectified', {
   target: noticeTarget,
   async handle(input, ctx) {
-    const rectified = await transitionNotice(ctx, input.noticeId, 'notice.markRectified', (notice) => {
+    const rectified = await editOnce(ctx, 'notice.markRectified', input.requestId, () => transitionNotice(ctx, input.noticeId, 'notice.markRectified', (notice) => {
       checkRectifiable(notice)
       return { rectifiedAt: ctx.now.toISOString() }
-    })
+    }, undefined, input.requestId))
     return viewNotice(await openidView(ctx), rectified)
   },
 })

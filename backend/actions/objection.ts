@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors'
 import { checkObjectable, checkObjectionDecider } from '../../core/notice-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
+import { editOnce, recordEdit } from '../create-once'
 import { syncBoardEntry } from '../publish/board-doc'
 import { keysetPage } from '../pagination'
 import { changedFields, getNotice, getObjection, objectionRecord, toDoc, toRecord, type Stored } from '../repository'
@@ -106,7 +107,8 @@ export const decideObjection = defineHandler('objection.decide', {
     const actor = callerOpenid(ctx)
     const at = ctx.now.toISOString()
     const outbox = new Outbox(ctx.deps)
-    const decided = await ctx.deps.store.transaction(async (tx) => {
+    const action = `objection.${input.decision}`
+    const decided = await editOnce(ctx, action, input.requestId, () => ctx.deps.store.transaction(async (tx) => {
       const objection = await getObjection(tx, input.objectionId)
       if (objection.status !== 'open') throw new DomainError('CONFLICT', '该申诉已处理，请刷新后查看')
       checkObjectionDecider(objection, actor)
@@ -127,8 +129,9 @@ export const decideObjection = defineHandler('objection.decide', {
       await syncBoardEntry(tx, after)
       // The villager who objected hears of the decision, in the same transaction.
       await outbox.inTx(tx, [objectionDecided(decided)])
+      await recordEdit(tx, ctx, action, input.requestId, decided)
       return decided
-    })
+    }))
     await outbox.afterCommit()
     return viewObjection(await openidView(ctx), decided)
   },

@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../../core/errors'
 import { checkManageGrant, sameGrant } from '../../core/grant-rules'
 import { defineHandler, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
+import { editOnce, recordEdit } from '../create-once'
 import { getPepper, openidOfRef, personRef } from '../secrets'
 import { listTarget } from './invite'
 
@@ -135,7 +136,7 @@ export const revokeRole = defineHandler('role.revoke', {
     checkManageGrant(ctx.caller, input.grant, person.townshipId)
     const admins = input.grant.role === 'admin' ? await otherAdmins(ctx, person.townshipId, person._id) : []
     const actor = callerOpenid(ctx)
-    const after = await ctx.deps.store.transaction(async (tx) => {
+    const after = await editOnce(ctx, 'role.revoke', input.requestId, () => ctx.deps.store.transaction(async (tx) => {
       const before = await tx.get<Person>('people', person._id)
       if (!before) throw notFound('人员不存在')
       if (!before.grants.some((g) => sameGrant(g, input.grant))) throw new DomainError('CONFLICT', '该人员已不再担任此角色，请刷新后查看')
@@ -154,8 +155,9 @@ export const revokeRole = defineHandler('role.revoke', {
       })
       // The role directory the notifications read, with the grants (all or nothing).
       await syncRoleDirectoryInTx(tx, before, after)
+      await recordEdit(tx, ctx, 'role.revoke', input.requestId, after)
       return after
-    })
+    }))
     return holder(ctx.caller, await getPepper(ctx.deps), after, visibleGrants(ctx.caller, after, undefined))
   },
 })

@@ -33,3 +33,20 @@ export function useRequestId(): RequestIdRef {
   }
   return ref.current
 }
+
+/**
+ * The request id of one decision on one record (通过, 退回, 销号, …): the same for the same decision
+ * on the same version, so a second tap after a lost answer is the same request and answers the first
+ * result; the next decision (the version has moved) is another request. Parts: the record's id, its
+ * version (when it has one) and the decision.
+ */
+export function decisionRequestId(...parts: Array<string | number | undefined>): string {
+  const text = parts.map((p) => String(p ?? '')).join('\n')
+  // Two 32-bit FNV-1a hashes (different seeds): ids are ZRequestId-shaped whatever the record's id length.
+  const fnv = (seed: number) => {
+    let h = seed >>> 0
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
+    return h.toString(16).padStart(8, '0')
+  }
+  return `d${fnv(0x811c9dc5)}${fnv(0x01000193)}`
+}

@@ -52,7 +52,8 @@ beforeAll(async () => {
   // `npm test` has just built the bundles (and says so with FSB_BUILT=1): tested as built, not rebuilt.
   // Run alone (`npx jest tests/cloudfunctions`), the suite builds them from the sources first.
   if (process.env.FSB_BUILT !== '1') await buildCloudFunctions()
-  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, riskyTerms: [RISKY_TERM] })
+  // Concurrent transactions, as on the service: two touching one document conflict.
+  standin = await startCloudbaseStandin({ collections: COLLECTION_NAMES, riskyTerms: [RISKY_TERM], transactions: 'concurrent' })
   // Seeded through the cloud adapter with the real SDK; the bundles read the real clock, so seed for today.
   await makeCloudTestApp(standin, { now: new Date().toISOString() })
 })
@@ -155,6 +156,21 @@ describe('the bundled api function', () => {
     expect(response).toEqual({ ok: true, data: { created: 1 } })
     expect(standin.exportData().checklist.filter((c) => c.text === '每月开展防电诈教育')).toHaveLength(1)
   })
+
+  it('10 people redeeming one invitation code at once: one holds the role, nine CONFLICT (none INTERNAL); the winner\'s retry answers the grant', async () => {
+    const created = await callApi(DEMO.admin, 'invite.create', { role: 'cadre', villageId: 'fangbei' })
+    if (!created.ok) throw new Error(`invite.create failed: ${JSON.stringify(created.error)}`)
+    const racers = Array.from({ length: 10 }, (_, i) => `bundle-racer-${i}`)
+    // An in-region round trip, so the ten processes' transactions overlap on the wire.
+    standin.setLatency(10)
+    const responses = await Promise.all(racers.map((openid, i) => callApi(openid, 'invite.redeem', { code: created.data.code, name: `抢码人${i}` }))).finally(() => standin.setLatency(0))
+    expect(responses.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual([...Array(9).fill('CONFLICT'), 'ok'])
+    const winner = racers[responses.findIndex((r) => r.ok)]
+    const people = standin.exportData().people.filter((p) => racers.includes(p._id))
+    expect(people.map((p) => p._id)).toEqual([winner])
+    const again = await callApi(winner, 'invite.redeem', { code: created.data.code, name: '抢码人' })
+    expect(again).toEqual(responses.find((r) => r.ok))
+  }, 60_000)
 
   it('answers the public board to a caller without registration', async () => {
     // Yesterday's: today's board only exists after 07:00 China time, and this runs on the real clock.

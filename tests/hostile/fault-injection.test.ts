@@ -14,7 +14,9 @@ import { DEPTH, SEED, depthNote, sampleSteps } from '../support/depth'
 // stand-in — not the real cloud): database request k of the call fails, before it runs or after it
 // with the answer lost, for every k. The stored state must then be exactly the state before the call
 // or exactly the state after a clean call; the same call again (same payload, same requestId) must
-// end in the clean state — no second record, one audit entry, counters moved once. Actions join by
+// end in the clean state — no second record, one audit entry, counters moved once — and answer what
+// the clean call answered; a commit the database aborts is run again, and one it aborts every time is
+// refused as CONFLICT with nothing written. Actions join by
 // themselves: the list is the contract's, the payloads PAYLOADS'.
 // Depth (tests/support/depth.ts): `npm run test:deep` walks every k; `npm test` walks, for every
 // case and both modes, the first and the last request and SAMPLED_STEPS others drawn from the
@@ -95,6 +97,9 @@ function reachable(action: ActionName): { target: FixtureTarget; openid: string 
 // None at present: every action of the table, and the extra cases below, converge.
 const KNOWN_GAPS: Partial<Record<string, string>> = {}
 
+/** An export writes a new file at every call (its address differs); everything else answers a retry with the first result. */
+const ANSWER_MAY_DIFFER = (action: ActionName) => action.startsWith('export.')
+
 const CASES: Case[] = [
   ...(Object.keys(actions).sort() as ActionName[]).map((action) => ({
     label: action,
@@ -131,6 +136,8 @@ describe.each(CASES.map((c) => [c.label, c] as const))('%s', (_label, probe) => 
     const after = canonical(app.dump())
     const beforeText = canonical(before)
 
+    const cleanAnswer = canonical(clean)
+    const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     const errors = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => { if (process.env.FI_DEBUG) process.stderr.write(`${String(args[1] ?? args[0]).slice(0, 400)}\n`) })
     const problems: string[] = []
     try {
@@ -149,10 +156,31 @@ describe.each(CASES.map((c) => [c.label, c] as const))('%s', (_label, probe) => 
           if (state !== beforeText && state !== after) problems.push(`request ${k} failing ${mode} it ran: a half-written state`)
           const retried = await call()
           if (canonical(app.dump()) !== after) problems.push(`request ${k} failing ${mode} it ran: the retry did not end as a clean call (${JSON.stringify(retried).slice(0, 160)})`)
+          // The same caller repeating after a lost answer is answered the first result, not refused.
+          else if (!ANSWER_MAY_DIFFER(probe.action) && canonical(retried) !== cleanAnswer) problems.push(`request ${k} failing ${mode} it ran: the retry answered ${JSON.stringify(retried).slice(0, 160)}, not the first result`)
         }
       }
+      // The database aborts the transaction at commit (nothing applied): run again, the call ends clean.
+      restore(before)
+      const aborted = standin.abortedCommits()
+      standin.abortCommits(1)
+      const afterAbort = await call()
+      standin.abortCommits(0)
+      if (standin.abortedCommits() > aborted) {
+        if (canonical(app.dump()) !== after || (!ANSWER_MAY_DIFFER(probe.action) && canonical(afterAbort) !== cleanAnswer)) problems.push(`an aborted commit: did not end as a clean call (${JSON.stringify(afterAbort).slice(0, 160)})`)
+        // Aborted every time: refused as CONFLICT (try again), never INTERNAL, and nothing written.
+        restore(before)
+        standin.abortCommits(Infinity)
+        const refused = await call()
+        standin.abortCommits(0)
+        await standin.idle()
+        if (refused.ok || refused.error.code !== 'CONFLICT') problems.push(`every commit aborted: answered ${JSON.stringify(refused).slice(0, 160)}, not CONFLICT`)
+        if (canonical(app.dump()) !== beforeText) problems.push('every commit aborted: something was written')
+      }
     } finally {
+      standin.abortCommits(0)
       errors.mockRestore()
+      warnings.mockRestore()
     }
     expect(problems.map((p) => (DEPTH === 'deep' ? p : `${p} (sampled, seed ${SEED})`))).toEqual([])
     expect(requests).toBeGreaterThan(0)

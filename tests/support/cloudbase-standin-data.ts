@@ -68,6 +68,13 @@ export class StandinData {
     private readonly env: string,
     private readonly known?: ReadonlySet<string>,
     private readonly transactionTtlMs = TRANSACTION_TTL_MS,
+    /**
+     * `serialized`: one transaction at a time (a lock), so transactions never conflict with each
+     * other. `concurrent`: they overlap, as on the service: a write to a document another open
+     * transaction has written fails at once (WriteConflict, aborting the transaction), and the commit
+     * of one whose documents changed since it read them answers DATABASE_TRANSACTION_CONFLICT.
+     */
+    private readonly isolation: 'serialized' | 'concurrent' = 'serialized',
   ) {}
 
   // --- plain operations -------------------------------------------------------------------
@@ -139,16 +146,18 @@ export class StandinData {
   // --- transactions -----------------------------------------------------------------------
 
   async startTransaction(): Promise<string> {
-    while (this.lockedBy !== null) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
     const id = `standin-tx-${newId()}`
-    this.lockedBy = id
+    if (this.isolation === 'serialized') {
+      while (this.lockedBy !== null) await new Promise<void>((resolve) => this.lockWaiters.push(resolve))
+      this.lockedBy = id
+    }
     const expiry = setTimeout(() => this.finish(id), this.transactionTtlMs)
     expiry.unref()
     this.transactions.set(id, { id, seen: new Map(), writes: new Map(), expiry })
     return id
   }
 
-  /** Applies the buffered writes, unless a write outside the transaction changed what it touched. */
+  /** Applies the buffered writes, unless a write outside the transaction (or another transaction's commit) changed what it touched. */
   commit(txId: string): void {
     const tx = this.tx(txId)!
     const stale = [...tx.seen].some(([key, version]) => (this.versions.get(key) ?? 0) !== version)
@@ -244,6 +253,12 @@ export class StandinData {
   private write(collection: string, id: string, doc: StandinDoc | null, tx?: Transaction): void {
     const key = keyOf(collection, id)
     if (tx) {
+      // As Mongo does under the service: a write to a document another open transaction has written
+      // fails at once, and aborts this transaction (the error's code is not the SDK's CONFLICT one).
+      if ([...this.transactions.values()].some((other) => other !== tx && other.writes.has(key))) {
+        this.finish(tx.id)
+        throw new StandinError('DATABASE_REQUEST_FAILED', 'WriteConflict error: this operation conflicted with another operation. Please retry your operation or multi-document transaction.')
+      }
       this.current(collection, id, tx)
       tx.writes.set(key, { collection, id, doc: doc && clone(doc) })
       return

@@ -38,6 +38,14 @@ export interface CloudbaseStandin {
    * answer is lost). Null clears it.
    */
   failRequest(plan: FailurePlan | null): void
+  /**
+   * The next `count` transaction commits are aborted by the database: nothing of the transaction is
+   * applied and the commit answers that it was aborted (what a real service does on a write conflict
+   * it detects at commit, a failover, a transaction past its lifetime). `Infinity`: every commit; 0 clears it.
+   */
+  abortCommits(count: number): void
+  /** Commits aborted by `abortCommits` so far. */
+  abortedCommits(): number
   /** Whether the planned failure happened. */
   failureHappened(): boolean
   /**
@@ -64,6 +72,13 @@ export interface StandinOptions {
   env?: string
   /** How long a transaction nobody finishes holds the lock (default 30 s; a lost start answer leaves one). */
   transactionTtlMs?: number
+  /**
+   * `serialized` (default): transactions take turns behind a lock and never conflict with each other.
+   * `concurrent`: they overlap as on the service; a write to a document another open transaction
+   * wrote fails at once (WriteConflict), and of two that touched one document the later commit
+   * answers DATABASE_TRANSACTION_CONFLICT.
+   */
+  transactions?: 'serialized' | 'concurrent'
   /** If given, any other collection answers DATABASE_COLLECTION_NOT_EXIST, as the service does. */
   collections?: readonly string[]
   /** msgSecCheck answers `risky` for content containing one of these (default: none, all pass). */
@@ -126,7 +141,7 @@ const HANDLERS: Record<string, Handler> = {
 
 export async function startCloudbaseStandin(options: StandinOptions = {}): Promise<CloudbaseStandin> {
   const env = options.env ?? 'standin-env'
-  const data = new StandinData(env, options.collections ? new Set(options.collections) : undefined, options.transactionTtlMs)
+  const data = new StandinData(env, options.collections ? new Set(options.collections) : undefined, options.transactionTtlMs, options.transactions)
   let counts: Record<string, number> = {}
   let sequence = 0
   const openapiCalls: OpenApiCall[] = []
@@ -136,6 +151,8 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
   let inFlight = 0
   let failure: FailurePlan | null = null
   let failed = false
+  let abortsLeft = 0
+  let aborted = 0
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -174,6 +191,13 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
         counts[action] = (counts[action] ?? 0) + 1
         const handler = Object.prototype.hasOwnProperty.call(HANDLERS, action) ? HANDLERS[action] : undefined
         if (!handler) throw new StandinError('INVALID_PARAM', `stand-in does not implement ${action}`)
+        if (action === 'database.commitTransaction' && abortsLeft > 0) {
+          abortsLeft--
+          aborted++
+          const txId = str(params.transactionId, 'transactionId')
+          data.abort(txId)
+          throw new StandinError('DATABASE_REQUEST_FAILED', `NoSuchTransaction: Transaction ${txId} has been aborted.`)
+        }
         body = { requestId, ...(await handler(data, params)) }
         if (planned?.mode === 'after') {
           failed = true
@@ -218,6 +242,10 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       failed = false
     },
     failureHappened: () => failed,
+    abortCommits: (count) => {
+      abortsLeft = count
+    },
+    abortedCommits: () => aborted,
     idle: async (quietMs = 50) => {
       let quietSince = Date.now()
       while (Date.now() - quietSince < quietMs) {

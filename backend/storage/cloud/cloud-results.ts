@@ -71,6 +71,46 @@ export async function retryingLimits<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The database refused to commit a transaction and applied none of it: DATABASE_TRANSACTION_CONFLICT
+ * (another transaction touched the same documents; wx-server-sdk re-runs the callback up to 3 times
+ * at once, then throws it), or a transaction the database aborted (Mongo's WriteConflict,
+ * TransientTransactionError, NoSuchTransaction, "Transaction … has been aborted"). Safe to run again
+ * whole. A lost answer (SYS_ERR, a timeout) is NOT one of these: whether it committed is unknown.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const { code, errCode } = (error ?? {}) as { code?: unknown; errCode?: unknown }
+  const codes = `${typeof code === 'string' || typeof code === 'number' ? code : ''} ${typeof errCode === 'string' || typeof errCode === 'number' ? errCode : ''}`
+  return TRANSACTION_CONFLICT.test(`${codes} ${messageOf(error)}`)
+}
+
+const TRANSACTION_CONFLICT =
+  /TRANSACTION_(CONFLICT|ABORT(ED)?)\b|transaction conflict|WriteConflict|TransientTransactionError|NoSuchTransaction|transaction (\S+ )?(has been|was) aborted|aborted transaction/i
+
+// Pauses before running a conflicted transaction again (each run is up to 4 tries inside the SDK).
+const CONFLICT_DELAYS_MS = [15, 40, 100, 200]
+
+/**
+ * Runs a transaction again, after a jittered pause, while the database answers that it conflicted
+ * or was aborted (nothing committed); still conflicting after the last pause, throws `refuse()`:
+ * a refusal the caller can act on (try again), never a server fault.
+ */
+export async function retryingConflicts<T>(run: () => Promise<T>, refuse: () => Error): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      if (!isTransactionConflict(error)) throw error
+      if (attempt >= CONFLICT_DELAYS_MS.length) {
+        console.warn('[store] transaction still conflicting after retries', messageOf(error).slice(0, 200))
+        throw refuse()
+      }
+      const pause = CONFLICT_DELAYS_MS[attempt]
+      await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause))
+    }
+  }
+}
+
 function messageOf(error: unknown): string {
   if (typeof error === 'string') return error
   const { errMsg, message } = (error ?? {}) as { errMsg?: unknown; message?: unknown }

@@ -6,7 +6,8 @@ import { assertCollection, assertId, assertLimit, isEmptyPatch, patchIsApplied, 
 import { matchesEquality, parseExpect, parseWhere } from '../where'
 import type { CloudDatabase, CloudTransaction } from './cloud-database'
 import { toCloudUpdate, toCloudWhere } from './cloud-query'
-import { docOf, docsOf, isDuplicateKey, isMissingDocument, retryingLimits as retry, removedOf, totalOf, updatedOf } from './cloud-results'
+import { contended } from '../../../core/errors'
+import { docOf, docsOf, isDuplicateKey, isMissingDocument, retryingConflicts, retryingLimits as retry, removedOf, totalOf, updatedOf } from './cloud-results'
 
 export type { CloudDatabase } from './cloud-database'
 
@@ -146,16 +147,19 @@ export function createCloudStore(db: CloudDatabase): DocumentStore {
 
     async transaction<T>(work: (tx: TxStore) => Promise<T>): Promise<T> {
       scope.refuseInside('transaction')
-      // runTransaction re-runs the callback when the service reports a conflict at commit; a
-      // transaction refused for the connection limit (−501004) committed nothing and runs again whole.
-      return (await retry(() => db.runTransaction(async (t) => {
+      // runTransaction re-runs the callback at once (3 times) when the service reports a conflict; a
+      // transaction refused for the connection limit (−501004) committed nothing and runs again whole;
+      // one still conflicting, or aborted by the database, runs again after a jittered pause, and
+      // past the last one is refused as CONFLICT ("please try again"), never a server fault.
+      const run = () => retry(() => db.runTransaction(async (t) => {
         const state: TxState = { open: true }
         try {
           return await scope.run(state, () => work(txStore(t, state)))
         } finally {
           state.open = false
         }
-      }))) as T
+      }))
+      return (await retryingConflicts(run, contended)) as T
     },
   }
 }

@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/useAction'
 import { pagedListState, usePagedList } from '../../hooks/usePagedList'
 import { grantLabel } from '../../lib/grants'
 import { callApi } from '../../services/api'
+import { useRequestId } from '../../lib/request-id'
 import { AdminGate, useVillages } from '../components/shared'
 import { withElderMode } from '../../components/ElderMode'
 
@@ -61,9 +62,14 @@ function People({ me }: { me: Me }) {
 function GrantLine({ holder, grant, label, onRevoked }: { holder: RoleHolder; grant: RoleGrant; label: string; onRevoked: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const revoke = useAction(() => callApi('role.revoke', { ref: holder.ref, grant, reason }))
+  // The same while a revoke is retried (a second tap after a lost answer answers the first result).
+  const requestId = useRequestId()
+  const revoke = useAction(() => callApi('role.revoke', { ref: holder.ref, grant, reason, requestId: requestId.current }))
   const submit = async () => {
-    if (await revoke.execute()) onRevoked()
+    if (await revoke.execute()) {
+      requestId.renew()
+      onRevoked()
+    }
   }
   return (
     <View className={`grant-line grant-line--${grant.role}`}>

@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { ActionButton } from '../../components/ActionButton'
 import { useAction } from '../../hooks/useAction'
 import { callApi } from '../../services/api'
+import { decisionRequestId } from '../../lib/request-id'
 
 type Decision = 'uphold' | 'dismiss'
 
@@ -11,7 +12,7 @@ type Decision = 'uphold' | 'dismiss'
 export function DecideActions({ objectionId, onDone }: { objectionId: string; onDone: () => void }) {
   const [comment, setComment] = useState('')
   const decide = useAction((decision: Decision) =>
-    callApi('objection.decide', { objectionId, decision, ...(comment.trim() ? { comment } : {}) }),
+    callApi('objection.decide', { objectionId, decision, ...(comment.trim() ? { comment } : {}), requestId: decisionRequestId(objectionId, decision) }),
   )
 
   const run = async (decision: Decision) => {

@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/ActionButton'
 import type { Notice } from '../../../types/notice'
 import { useAction } from '../../hooks/useAction'
 import { callApi } from '../../services/api'
+import { decisionRequestId } from '../../lib/request-id'
 import { askToSubscribe } from '../../services/subscribe'
 
 type Decision = 'approve' | 'reject'
@@ -19,6 +20,7 @@ export function ReviewActions({ notice, onDone }: { notice: Notice; onDone: () =
       ...(comment.trim() ? { comment } : {}),
       // A stale version means someone else acted first; the server answers CONFLICT.
       expectedVersion: notice.version,
+      requestId: decisionRequestId(notice.id, notice.version, decision),
     }),
   )
 

@@ -4,6 +4,7 @@ import type { Board, BoardEntry } from '../../../types/board'
 import type { Me } from '../../../types/village'
 import { isCadreOf } from '../../lib/grants'
 import { callApi } from '../../services/api'
+import { decisionRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/errors'
 import './index.css'
 
@@ -11,7 +12,7 @@ type Props = { entry: BoardEntry; board: Board; me: Me | undefined; onChanged: (
 
 async function markRectified(noticeId: string, onChanged: () => void) {
   try {
-    await callApi('notice.markRectified', { noticeId })
+    await callApi('notice.markRectified', { noticeId, requestId: decisionRequestId(noticeId, 'rectified') })
     void Taro.showToast({ title: '已标记整改', icon: 'success' })
     onChanged()
   } catch (e) {

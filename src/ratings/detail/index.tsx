@@ -11,7 +11,7 @@ import { useAction } from '../../hooks/useAction'
 import { useMe } from '../../hooks/useMe'
 import { isCadreOf, isSecretaryOf } from '../../lib/grants'
 import { formatInstant } from '../../lib/day'
-import { useRequestId } from '../../lib/request-id'
+import { decisionRequestId, useRequestId } from '../../lib/request-id'
 import { StateView } from '../../components/StateView'
 import { ActionButton } from '../../components/ActionButton'
 import { ACTION_NAMES } from '../lib'
@@ -106,12 +106,12 @@ function DetailPage() {
               <View className='rt-card'>
                 {!canSubmit && <Textarea key={`opinion-${app.version}`} className='rt-textarea rt-opinion' maxlength={300} placeholder={app.status === 'approved' ? '摘星原因' : '意见'} onInput={(e) => setOpinion(e.detail.value)} />}
                 <View className='rt-actions'>
-                  {canSubmit && <ActionButton className='btn btn--primary rt-submit' loading={act.pending} onClick={() => { void askToSubscribe(['result']); void act.execute(() => callApi('application.submit', { applicationId: app.id, expectedVersion: v })) }}>提交申报</ActionButton>}
-                  {canReview && <ActionButton className='btn btn--ghost rt-return' loading={act.pending} onClick={() => { void askToSubscribe(['review']); void act.execute(() => callApi('application.review', { applicationId: app.id, decision: 'return', comment: opinion, expectedVersion: v })) }}>退回</ActionButton>}
-                  {canReview && <ActionButton className='btn btn--primary rt-recommend' loading={act.pending} onClick={() => { void askToSubscribe(['review']); void act.execute(() => callApi('application.review', { applicationId: app.id, decision: 'recommend', comment: opinion, expectedVersion: v })) }}>推荐</ActionButton>}
-                  {isLeader && app.status === 'recommended' && <ActionButton className='btn btn--ghost rt-reject' loading={act.pending} onClick={() => act.execute(() => callApi('application.decide', { applicationId: app.id, decision: 'reject', comment: opinion, expectedVersion: v }))}>不通过</ActionButton>}
-                  {isLeader && app.status === 'recommended' && <ActionButton className='btn btn--primary rt-approve' loading={act.pending} onClick={() => act.execute(() => callApi('application.decide', { applicationId: app.id, decision: 'approve', comment: opinion, expectedVersion: v }))}>通过授星</ActionButton>}
-                  {isLeader && app.status === 'approved' && <ActionButton className='btn btn--ghost rt-revoke' loading={act.pending} onClick={() => act.execute(() => callApi('application.revoke', { applicationId: app.id, reason: opinion, expectedVersion: v }))}>摘星</ActionButton>}
+                  {canSubmit && <ActionButton className='btn btn--primary rt-submit' loading={act.pending} onClick={() => { void askToSubscribe(['result']); void act.execute(() => callApi('application.submit', { applicationId: app.id, expectedVersion: v, requestId: decisionRequestId(app.id, v, 'submit') })) }}>提交申报</ActionButton>}
+                  {canReview && <ActionButton className='btn btn--ghost rt-return' loading={act.pending} onClick={() => { void askToSubscribe(['review']); void act.execute(() => callApi('application.review', { applicationId: app.id, decision: 'return', comment: opinion, expectedVersion: v, requestId: decisionRequestId(app.id, v, 'return') })) }}>退回</ActionButton>}
+                  {canReview && <ActionButton className='btn btn--primary rt-recommend' loading={act.pending} onClick={() => { void askToSubscribe(['review']); void act.execute(() => callApi('application.review', { applicationId: app.id, decision: 'recommend', comment: opinion, expectedVersion: v, requestId: decisionRequestId(app.id, v, 'recommend') })) }}>推荐</ActionButton>}
+                  {isLeader && app.status === 'recommended' && <ActionButton className='btn btn--ghost rt-reject' loading={act.pending} onClick={() => act.execute(() => callApi('application.decide', { applicationId: app.id, decision: 'reject', comment: opinion, expectedVersion: v, requestId: decisionRequestId(app.id, v, 'reject') }))}>不通过</ActionButton>}
+                  {isLeader && app.status === 'recommended' && <ActionButton className='btn btn--primary rt-approve' loading={act.pending} onClick={() => act.execute(() => callApi('application.decide', { applicationId: app.id, decision: 'approve', comment: opinion, expectedVersion: v, requestId: decisionRequestId(app.id, v, 'approve') }))}>通过授星</ActionButton>}
+                  {isLeader && app.status === 'approved' && <ActionButton className='btn btn--ghost rt-revoke' loading={act.pending} onClick={() => act.execute(() => callApi('application.revoke', { applicationId: app.id, reason: opinion, expectedVersion: v, requestId: decisionRequestId(app.id, v, 'revoke') }))}>摘星</ActionButton>}
                 </View>
               </View>
             )}

@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { isCadreOf, isSecretaryOf, pickCadreVillage } from '../../lib/grants'
 import { callApi } from '../../services/api'
+import { decisionRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/errors'
 import { checklistLabel } from '../lib/status'
 import { openExport } from '../lib/download'
@@ -53,7 +54,7 @@ function ChecklistPage() {
       const picked = await Taro.chooseImage({ count: 3, sizeType: ['compressed'] })
       const photos = []
       for (const path of picked.tempFilePaths) photos.push(await uploadWithRetry(path, me.data?.personId ?? 'anonymous'))
-      await callApi('checklist.close', { itemId: item.id, photos, note: notes[item.id] || '已完成', expectedVersion: item.version })
+      await callApi('checklist.close', { itemId: item.id, photos, note: notes[item.id] || '已完成', expectedVersion: item.version, requestId: decisionRequestId(item.id, item.version, 'close') })
     }, '已提交销号，待验收')
   const canReview = (item: ChecklistItem) => (item.star ? taskforceStar === item.star : isSecretaryOf(me.data, item.villageId))
   const exportList = () => act(async () => {
@@ -92,8 +93,8 @@ function ChecklistPage() {
             {item.status === 'awaiting' && canReview(item) && (
               <View className='records-actions'>
                 <Input className='records-input' placeholder='不通过原因' value={notes[item.id] ?? ''} onInput={(e) => setNotes({ ...notes, [item.id]: e.detail.value })} />
-                <Button className='btn btn--primary' size='mini' onClick={() => act(() => callApi('checklist.review', { itemId: item.id, decision: 'accept' }), '已验收')}>验收通过</Button>
-                <Button className='btn btn--ghost' size='mini' onClick={() => act(() => callApi('checklist.review', { itemId: item.id, decision: 'reject', comment: notes[item.id] || '证据不足' }), '已退回')}>不通过</Button>
+                <Button className='btn btn--primary' size='mini' onClick={() => act(() => callApi('checklist.review', { itemId: item.id, decision: 'accept', requestId: decisionRequestId(item.id, item.version, 'accept') }), '已验收')}>验收通过</Button>
+                <Button className='btn btn--ghost' size='mini' onClick={() => act(() => callApi('checklist.review', { itemId: item.id, decision: 'reject', comment: notes[item.id] || '证据不足', requestId: decisionRequestId(item.id, item.version, 'reject') }), '已退回')}>不通过</Button>
               </View>
             )}
           </View>

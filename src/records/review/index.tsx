@@ -7,6 +7,7 @@ import { StateView } from '../../components/StateView'
 import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { callApi } from '../../services/api'
+import { decisionRequestId } from '../../lib/request-id'
 import { errorMessage } from '../../services/errors'
 import { photoUrl } from '../../services/photos'
 import { ledgerLabel } from '../lib/status'
@@ -30,7 +31,7 @@ function ReviewPage() {
 
   const decide = async (entry: LedgerEntry, decision: 'verify' | 'return') => {
     try {
-      await callApi('ledger.review', { entryId: entry.id, decision, comment: comments[entry.id] || undefined, expectedVersion: entry.version })
+      await callApi('ledger.review', { entryId: entry.id, decision, comment: comments[entry.id] || undefined, expectedVersion: entry.version, requestId: decisionRequestId(entry.id, entry.version, decision) })
       void Taro.showToast({ title: decision === 'verify' ? '已核实' : '已退回', icon: 'success' })
       await queue.reload()
     } catch (e) {
