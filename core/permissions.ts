@@ -94,6 +94,13 @@ export const PERMISSIONS = {
   'dashboard.get': only(['leader', 'admin', 'taskforce'], 'township', { roles: ['cadre', 'secretary'], scope: 'village' }),
   'export.dashboard': only(['leader', 'admin', 'taskforce'], 'township'),
   'audit.list': LEDGER_READERS,
+  // 每周专题会: the star's task force (its 专班长 closes the week), leaders and admins read.
+  'report.weekly': only(['taskforce'], 'star', { roles: ['leader', 'admin'], scope: 'township' }),
+  'report.close': only(['taskforce'], 'star'),
+  'export.weekly': only(['taskforce'], 'star', { roles: ['leader', 'admin'], scope: 'township' }),
+  // 联系村: leaders and admins of the township record it; who answers for a village is public (names and units only).
+  'contact.set': only(['leader', 'admin'], 'township'),
+  'contact.list': { who: 'anyone' },
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

@@ -19,6 +19,8 @@ import {
 } from './application'
 import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
 import { ZAuditList, ZAuditStep } from './audit'
+import { ZExportWeekly, ZReportClose, ZReportWeekly, ZWeeklyReport } from './weekly'
+import { ZContact, ZContactList, ZContactSet } from './contact'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -84,6 +86,12 @@ export const actions = {
   'dashboard.get': { input: ZDashboardGet, output: ZDashboard },
   'export.dashboard': { input: ZExportDashboard, output: ZExportResult },
   'audit.list': { input: ZAuditList, output: zPage(ZAuditStep) },
+  // 每周专题会 (issue 14 §2) and 联系村 (§3).
+  'report.weekly': { input: ZReportWeekly, output: ZWeeklyReport },
+  'report.close': { input: ZReportClose, output: ZWeeklyReport },
+  'export.weekly': { input: ZExportWeekly, output: ZExportResult },
+  'contact.set': { input: ZContactSet, output: ZContact },
+  'contact.list': { input: ZContactList, output: z.object({ items: z.array(ZContact) }) },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -18,6 +18,8 @@ import {
 } from './application'
 import { getDashboard, getRating, listAudit } from './dashboard'
 import { exportDashboard } from './export-dashboard'
+import { closeWeeklyReport, exportWeeklyReport, getWeeklyReport } from './weekly'
+import { listContacts, setContact } from './contact'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -77,4 +79,9 @@ export const handlers = {
   'dashboard.get': getDashboard,
   'export.dashboard': exportDashboard,
   'audit.list': listAudit,
+  'report.weekly': getWeeklyReport,
+  'report.close': closeWeeklyReport,
+  'export.weekly': exportWeeklyReport,
+  'contact.set': setContact,
+  'contact.list': listContacts,
 } satisfies HandlerTable

@@ -14,6 +14,8 @@ import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { creationId, createOnce, editOnce } from '../create-once'
 import { changeVersioned } from '../versioned-change'
+import { ledgerWeeklyEvents } from '../../core/weekly-report'
+import { countWeekly } from '../weekly-tallies'
 
 type Fields = Pick<LedgerEntry, 'star' | 'criterionId' | 'activityType' | 'otherName' | 'date' | 'participants' | 'summary' | 'photos' | 'figure'>
 
@@ -93,6 +95,7 @@ function transitionEntry(
     async write(tx, before, after) {
       await tx.patch('ledger', entryId, changedFields(before, after))
       await updateCompliance(tx, before, after)
+      await countWeekly(tx, after, ledgerWeeklyEvents(before, after))
     },
     notify: notifyOf && ((after) => [notifyOf(after)]),
   })
@@ -121,6 +124,7 @@ export const createLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger
       ctx.deps.store.transaction(async (tx) => {
         await tx.insert('ledger', toDoc(entry))
         await updateCompliance(tx, null, entry)
+        await countWeekly(tx, entry, ledgerWeeklyEvents(null, entry))
         await appendAudit(tx, { townshipId: entry.townshipId, at: createdAt, actor: entry.createdBy, action: 'ledger.create', entity: 'ledger', entityId: id, before: null, after: entry, version: 1 })
         return entry
       })

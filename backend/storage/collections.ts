@@ -91,6 +91,12 @@ export const COLLECTIONS = {
    * the first answer. The daily run forgets those older than the retention period, by `at`.
    */
   requests: [['at']],
+  // 每周专题会: one per village and ISO week, the week's events by star, kept on write (core/weekly-report.ts); read by id.
+  weeklyTallies: [],
+  // A 专班's closed week (the frozen report); read by id.
+  weeklyReports: [],
+  // 联系村: one per village and year; the township's list, and a leader's own villages.
+  contacts: [['townshipId', 'year', 'villageId'], ['leaderId', 'year']],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS
