@@ -4,6 +4,7 @@ import type { ZodTypeAny } from 'zod'
 import { ZDay, ZPhotoId } from '../../types/common'
 import { INVITE_ALPHABET, ZInviteCode } from '../../types/invite'
 import { ZMonth } from '../../types/catalogue'
+import { ZWeekKey } from '../../types/weekly'
 import type { ApiResponse } from '../../types/errors'
 
 // Hostile values and payload mutations for the fuzz suite: generated from each action's zod
@@ -153,9 +154,14 @@ const monthArb = fc
   .tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 12 }))
   .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
 
+// ISO weeks near the present (每周专题会).
+const weekArb = fc
+  .tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 52 }))
+  .map(([y, w]) => `${y}-W${String(w).padStart(2, '0')}`)
+
 /** Valid inputs of a schema (before defaults), from zod-fast-check. */
 export function validInputs(schema: ZodTypeAny): fc.Arbitrary<unknown> {
-  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).inputOf(schema)
+  return ZodFastCheck().override(ZDay, dayArb).override(ZMonth, monthArb).override(ZPhotoId, photoArb).override(ZInviteCode, inviteCodeArb).override(ZWeekKey, weekArb).inputOf(schema)
 }
 
 type Path = Array<string | number>
