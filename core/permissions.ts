@@ -101,6 +101,8 @@ export const PERMISSIONS = {
   // 联系村: leaders and admins of the township record it; who answers for a village is public (names and units only).
   'contact.set': only(['leader', 'admin'], 'township'),
   'contact.list': { who: 'anyone' },
+  // 科级干部 at their villages' 主题党日 / 组织生活会, per quarter: the dashboard's readers of the township.
+  'contact.attendance': only(['leader', 'admin', 'taskforce'], 'township'),
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

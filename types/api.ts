@@ -20,7 +20,7 @@ import {
 import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboard'
 import { ZAuditList, ZAuditStep } from './audit'
 import { ZExportWeekly, ZReportClose, ZReportWeekly, ZWeeklyReport } from './weekly'
-import { ZContact, ZContactList, ZContactSet } from './contact'
+import { ZContact, ZContactAttendance, ZContactList, ZContactSet, ZLeaderAttendance } from './contact'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -92,6 +92,7 @@ export const actions = {
   'export.weekly': { input: ZExportWeekly, output: ZExportResult },
   'contact.set': { input: ZContactSet, output: ZContact },
   'contact.list': { input: ZContactList, output: z.object({ items: z.array(ZContact) }) },
+  'contact.attendance': { input: ZContactAttendance, output: z.object({ items: z.array(ZLeaderAttendance) }) },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -37,3 +37,14 @@ export const ZContact = z.object({
   version: z.number().int(),
 })
 export type Contact = z.infer<typeof ZContact>
+
+export const ZContactAttendance = z.object({ year: ZYear })
+/** Per contact leader: their villages, and how many 主题党日 / 组织生活会 entries record them, by quarter. */
+export const ZLeaderAttendance = z.object({
+  leaderName: z.string(),
+  villages: z.array(z.string()),
+  /** Q1…Q4. */
+  quarters: z.array(z.number().int()).length(4),
+  mine: z.boolean(),
+})
+export type LeaderAttendance = z.infer<typeof ZLeaderAttendance>

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit'
 import { editOnce, recordEdit } from '../create-once'
 import { getPepper, openidOfRef } from '../secrets'
 import { getPerson, getVillage, type Stored } from '../repository'
+import { attendanceByLeader, type AttendanceYear } from '../../core/attendance'
 
 /** A village's 联系村 record of a year as stored in `contacts` (ids kept server-side, only names answered). */
 export interface ContactDoc {
@@ -112,6 +113,37 @@ export const listContacts = defineHandler('contact.list', {
     const items = docs.filter((d) => village.has(d.villageId)).map((d) => view(d, village.get(d.villageId)!.name, ctx))
     const order = (c: Contact) => village.get(c.villageId)?.order ?? 0
     items.sort((a, b) => Number(b.mine) - Number(a.mine) || order(a) - order(b))
+    return { items }
+  },
+})
+
+/**
+ * 督导看板's attendance of the contact leaders at their villages' 主题党日 and 组织生活会, per quarter:
+ * two reads (the year's contact records and attendance summaries), whatever the size of the ledgers.
+ */
+export const contactAttendance = defineHandler('contact.attendance', {
+  target: (_input, ctx) => ({ townshipId: ctx.caller.person?.townshipId ?? ctx.deps.defaultTownshipId }),
+  async handle(input, ctx) {
+    const townshipId = ctx.caller.person?.townshipId ?? ctx.deps.defaultTownshipId
+    const [contacts, summaries, villages] = await Promise.all([
+      contactsOf(ctx.deps.store, townshipId, input.year),
+      ctx.deps.store.find<AttendanceYear>('attendance', { where: { townshipId, year: input.year }, limit: 1000 }),
+      ctx.deps.store.find<Stored<Village>>('villages', { where: { townshipId }, orderBy: [['order', 'asc']], limit: 1000 }),
+    ])
+    const names = new Map(villages.map((v) => [v._id, v.name]))
+    const attended = attendanceByLeader(summaries)
+    const leaders = new Map<string, { name: string; villages: string[] }>()
+    for (const c of contacts) {
+      const l = leaders.get(c.leaderId) ?? { name: c.leaderName, villages: [] }
+      l.villages.push(names.get(c.villageId) ?? c.villageId)
+      leaders.set(c.leaderId, l)
+    }
+    // A leader recorded at a village they no longer answer for still shows.
+    for (const [id, a] of attended) if (!leaders.has(id)) leaders.set(id, { name: a.name, villages: [] })
+    const items = [...leaders.entries()].map(([id, l]) => ({
+      leaderName: l.name, villages: l.villages, quarters: attended.get(id)?.quarters ?? [0, 0, 0, 0], mine: id === ctx.caller.openid,
+    }))
+    items.sort((a, b) => Number(b.mine) - Number(a.mine) || b.villages.length - a.villages.length)
     return { items }
   },
 })

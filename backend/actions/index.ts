@@ -19,7 +19,7 @@ import {
 import { getDashboard, getRating, listAudit } from './dashboard'
 import { exportDashboard } from './export-dashboard'
 import { closeWeeklyReport, exportWeeklyReport, getWeeklyReport } from './weekly'
-import { listContacts, setContact } from './contact'
+import { contactAttendance, listContacts, setContact } from './contact'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -84,4 +84,5 @@ export const handlers = {
   'export.weekly': exportWeeklyReport,
   'contact.set': setContact,
   'contact.list': listContacts,
+  'contact.attendance': contactAttendance,
 } satisfies HandlerTable

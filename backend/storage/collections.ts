@@ -97,6 +97,8 @@ export const COLLECTIONS = {
   weeklyReports: [],
   // 联系村: one per village and year; the township's list, and a leader's own villages.
   contacts: [['townshipId', 'year', 'villageId'], ['leaderId', 'year']],
+  // 联系领导 attendance of 主题党日 / 组织生活会, one per village and year, kept on ledger writes (core/attendance.ts).
+  attendance: [['townshipId', 'year']],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -123,6 +123,7 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'export.weekly': townshipLeaders,
   'contact.set': townshipLeaders,
   'contact.list': everyone,
+  'contact.attendance': { ...nobody, taskforce: 'ok', leader: 'ok', admin: 'ok' },
 }
 
 describe('star-scoped actions', () => {

@@ -327,6 +327,7 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
     villageId: target.villageId, year: yearOf(ctx), leaderRef: personRef(await fixturePepper(ctx), DEMO.leader), unit: '禹州市财政局',
   }),
   'contact.list': async (ctx) => ({ year: yearOf(ctx) }),
+  'contact.attendance': async (ctx) => ({ year: yearOf(ctx) }),
 }
 
 let closedWeeks = 0

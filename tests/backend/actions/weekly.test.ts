@@ -175,3 +175,33 @@ describe('联系村 (contact.set, contact.list)', () => {
     expect((await refused(app.call(DEMO.leader, 'contact.set', { ...set, firstSecretaryUnit: null }))).code).toBe('INVALID_INPUT')
   })
 })
+
+describe('联系领导 at 主题党日 / 组织生活会 (ledger field, attendance per leader per quarter)', () => {
+  const partyDay = { villageId: 'tiegou', star: 1 as const, activityType: '主题党日', date: '2026-11-20', participants: { count: 30, names: [] }, summary: '组织党员重温入党誓词，清扫村内道路。', photos: [], leaderAttended: true }
+  const leaderRow = async (who = DEMO.leader) => (await ok<{ items: any[] }>(app.call(who, 'contact.attendance', { year: 2026 }))).items.find((l) => l.leaderName === '陈卫东')
+
+  it('records the village\'s contact leader of the year and counts them in the quarter, following edits', async () => {
+    expect((await leaderRow()).quarters).toEqual([0, 0, 0, 0])
+    const entry = await ok<LedgerEntry>(app.call(DEMO.cadre, 'ledger.create', partyDay))
+    expect(entry.attendedLeaderName).toBe('陈卫东')
+    expect(entry.attendedLeaderId).not.toBe('demo-leader') // a cadre does not see the leader's OPENID
+    const row = await leaderRow('demo-taskforce-1')
+    expect(row).toMatchObject({ quarters: [0, 0, 0, 1], mine: false })
+    expect(row.villages).toEqual(expect.arrayContaining(['帖沟村', '方北村', '方东村']))
+    expect((await leaderRow()).mine).toBe(true)
+    // Returned and fixed without the leader: the count follows.
+    await ok(app.call('demo-taskforce-1', 'ledger.review', { entryId: entry.id, decision: 'return', comment: '请补充照片' }))
+    const { villageId: _v, ...fields } = partyDay
+    await ok(app.call(DEMO.cadre, 'ledger.update', { ...fields, leaderAttended: false, entryId: entry.id }))
+    expect((await leaderRow()).quarters).toEqual([0, 0, 0, 0])
+  })
+
+  it('only 主题党日 and 组织生活会 record a leader; nothing is written otherwise', async () => {
+    const before = await app.store.count('ledger', {})
+    const error = await refused(app.call(DEMO.cadre, 'ledger.create', { ...partyDay, activityType: '三会一课' }))
+    expect(error).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(error.message).toContain('主题党日')
+    expect(await app.store.count('ledger', {})).toBe(before)
+    expect((await refused(app.call(DEMO.cadre, 'contact.attendance', { year: 2026 }))).code).toBe('FORBIDDEN')
+  })
+})
