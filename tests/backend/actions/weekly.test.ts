@@ -178,7 +178,7 @@ describe('联系村 (contact.set, contact.list)', () => {
 
 describe('联系领导 at 主题党日 / 组织生活会 (ledger field, attendance per leader per quarter)', () => {
   const partyDay = { villageId: 'tiegou', star: 1 as const, activityType: '主题党日', date: '2026-11-20', participants: { count: 30, names: [] }, summary: '组织党员重温入党誓词，清扫村内道路。', photos: [], leaderAttended: true }
-  const leaderRow = async (who = DEMO.leader) => (await ok<{ items: any[] }>(app.call(who, 'contact.attendance', { year: 2026 }))).items.find((l) => l.leaderName === '陈卫东')
+  const leaderRow = async (who: string = DEMO.leader) => (await ok<{ items: any[] }>(app.call(who, 'contact.attendance', { year: 2026 }))).items.find((l) => l.leaderName === '陈卫东')
 
   it('records the village\'s contact leader of the year and counts them in the quarter, following edits', async () => {
     expect((await leaderRow()).quarters).toEqual([0, 0, 0, 0])
