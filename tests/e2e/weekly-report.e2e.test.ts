@@ -93,3 +93,28 @@ test('a leader sees 我的联系村 first on 联系村, with 方北村’s 第�
   expect(await page.locator('.ct-item').first().getAttribute('class')).toContain('ct-item--mine')
   expect(await page.locator('.ct-village-fangbei .ct-first').innerText()).toContain('王钰柯（禹州市财政局）')
 })
+
+test('the cadre marks the contact leader at a 主题党日; the leader’s 督导看板 counts it in the quarter', async () => {
+  const before = (await api('demo-leader', 'contact.attendance', { year: 2026 })).body.data.items.find((l: any) => l.leaderName === '陈卫东').quarters[3]
+  await session.signInAs('demo-cadre-tiegou', '张建国')
+  await page.click('.me-link--ledger')
+  await page.click('.records-new')
+  await page.locator('.activity-type[data-type="主题党日"]').click()
+  await page.click('.entry-leader')
+  await page.locator('.entry-leader', { hasText: '✓' }).waitFor()
+  await page.fill('.entry-count input', '28')
+  await page.fill('.entry-summary textarea', '组织党员重温入党誓词，联系领导讲党课。')
+  await page.click('.entry-submit')
+  await page.locator('.compliance-item').first().waitFor()
+  const list = await api('demo-cadre-tiegou', 'ledger.list', { villageId: 'tiegou', limit: 5 })
+  expect(list.body.data.items.find((e: any) => e.summary.startsWith('组织党员重温入党誓词，联系领导'))).toMatchObject({ activityType: '主题党日', attendedLeaderName: '陈卫东' })
+
+  await session.signInAs('demo-leader', '陈卫东')
+  await page.click('.me-link--dashboard')
+  await page.locator('.rt-attendance__row--mine').waitFor()
+  expect(await page.locator('.rt-attendance__row--mine .rt-attendance__q').innerText()).toBe(`0 / 0 / 0 / ${before + 1}`)
+  // 我的联系村 only: 帖沟村 is one of his, 刘岗村 is not.
+  await page.click('.rt-tab--mine')
+  await page.locator('.rt-village-tiegou').waitFor()
+  expect(await page.locator('.rt-village-liugang').count()).toBe(0)
+})
