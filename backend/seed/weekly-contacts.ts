@@ -1,8 +1,6 @@
 import type { LedgerEntry } from '../../types/ledger'
-import type { RoleGrant } from '../../types/roles'
 import type { TxStore } from '../../core/store'
 import { applyWeeklyEvents, byWeek, ledgerHistoryEvents, weeklyTallyId, type WeeklyTally } from '../../core/weekly-report'
-import { syncRoleDirectoryInTx } from '../notify/recipients'
 import { contactId, type ContactDoc } from '../actions/contact'
 import { FANGGANG, FANGGANG_VILLAGES } from './fanggang-data'
 
@@ -22,29 +20,17 @@ export async function seedLedgerWeeklyTallies(store: TxStore, entries: LedgerEnt
   for (const tally of tallies.values()) await store.insert('weeklyTallies', { ...tally })
 }
 
-/** 科级领导干部 of the township who each answer for a few villages (besides the demo leader 陈卫东). */
-export const SEED_LEADERS = [
-  { _id: 'seed-leader-li', name: '李国平' },
-  { _id: 'seed-leader-zhang', name: '张文静' },
-  { _id: 'seed-leader-gao', name: '高建设' },
-] as const
-
 /** 市直单位分包联系村: the sponsoring units, 禹州市财政局 at 方北村 as in the article. */
 const UNITS = ['禹州市农业农村局', '禹州市教育局', '禹州市卫生健康委员会', '禹州市交通运输局', '禹州市自然资源局', '禹州市住房和城乡建设局']
 
 /**
- * 联系村 for every seeded village: the demo leader answers for 帖沟村, 方北村, 方东村 and every fourth
- * village, the seeded leaders for the rest; 方北村's 第一书记 is 王钰柯 of 禹州市财政局.
+ * 联系村 for every seeded village. The seed's only 镇领导 (陈卫东) answers for them all — more seeded
+ * leaders would change who hears of every leader's to-do; a leader added by invitation takes villages
+ * over with contact.set. 方北村's 第一书记 is 王钰柯 of 禹州市财政局.
  */
 export async function seedContacts(store: TxStore, year: number, now: string): Promise<void> {
-  for (const leader of SEED_LEADERS) {
-    const doc = { _id: leader._id, name: leader.name, townshipId: FANGGANG.id, villageId: null, grants: [{ role: 'leader' } as RoleGrant], createdAt: now }
-    await store.insert('people', doc)
-    await syncRoleDirectoryInTx(store, null, doc)
-  }
-  const demoLeader = { _id: 'demo-leader', name: '陈卫东' }
+  const leader = { _id: 'demo-leader', name: '陈卫东' }
   for (const [i, village] of FANGGANG_VILLAGES.entries()) {
-    const leader = ['tiegou', 'fangbei', 'fangdong'].includes(village.id) || i % 4 === 0 ? demoLeader : SEED_LEADERS[i % SEED_LEADERS.length]
     const fangbei = village.id === 'fangbei'
     const doc: ContactDoc = {
       _id: contactId(village.id, year), townshipId: FANGGANG.id, villageId: village.id, year, leaderId: leader._id, leaderName: leader.name,
