@@ -3,6 +3,8 @@ import type { TxStore } from '../core/store'
 import { checklistTallyId, emptyChecklistTally, moveChecklistTally, type ChecklistTally } from '../core/checklist-tally'
 import { remindKeyOf } from '../core/checklist-rules'
 import { changedFields, toDoc } from './repository'
+import { checklistWeeklyEvents } from '../core/weekly-report'
+import { countWeekly } from './weekly-tallies'
 
 export interface ChecklistChange {
   /** null: a new item. */
@@ -30,9 +32,11 @@ export async function writeChecklistItems(tx: TxStore, changes: ChecklistChange[
       tallies.set(after.villageId, entry)
     }
     entry.tally = moveChecklistTally(entry.tally, before, after)
+    // The 专班's week: an item of its star accepted counts in the week it happened.
+    await countWeekly(tx, after, checklistWeeklyEvents(before, after))
   }
   for (const { tally, stored } of tallies.values()) {
-    if (stored) await tx.patch('checklistTallies', tally._id, { total: tally.total, done: tally.done, openByMonth: tally.openByMonth })
+    if (stored) await tx.patch('checklistTallies', tally._id, { total: tally.total, done: tally.done, openByMonth: tally.openByMonth, openByStarMonth: tally.openByStarMonth ?? {} })
     else await tx.insert('checklistTallies', { ...tally })
   }
 }

@@ -26,7 +26,9 @@ type View = Awaited<ReturnType<typeof openidView>>
 
 export const viewNotice = (view: View, n: Notice): Notice => ({ ...n, draftedBy: view(n.draftedBy), reviewedBy: view(n.reviewedBy) })
 export const viewObjection = <O extends Objection>(view: View, o: O): O => ({ ...o, openid: view(o.openid), decidedBy: view(o.decidedBy) })
-export const viewLedgerEntry = (view: View, e: LedgerEntry): LedgerEntry => ({ ...e, createdBy: view(e.createdBy), reviewedBy: view(e.reviewedBy) })
+export const viewLedgerEntry = (view: View, e: LedgerEntry): LedgerEntry => ({
+  ...e, createdBy: view(e.createdBy), reviewedBy: view(e.reviewedBy), ...(e.attendedLeaderId ? { attendedLeaderId: view(e.attendedLeaderId) } : {}),
+})
 export const viewApplication = (view: View, a: Application): Application => ({ ...a, createdBy: view(a.createdBy), updatedBy: view(a.updatedBy) })
 export const viewCatalogue = <C extends Catalogue | null>(view: View, c: C): C => (c ? { ...c, updatedBy: view(c.updatedBy) } : c)
 export const viewTarget = (view: View, t: Target): Target => ({ ...t, updatedBy: view(t.updatedBy) })

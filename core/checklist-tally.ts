@@ -13,23 +13,30 @@ export interface ChecklistTally {
   done: number
   /** Items not done, by due month (YYYY-MM); a month with none is absent. */
   openByMonth: Record<string, number>
+  /** The same by star and due month (`<star>|YYYY-MM`), for the 专班's weekly report; village-wide items are absent. Missing on tallies stored before it. */
+  openByStarMonth?: Record<string, number>
 }
 
-type Counted = Pick<ChecklistItem, 'status' | 'dueMonth'>
+type Counted = Pick<ChecklistItem, 'status' | 'dueMonth'> & { star?: ChecklistItem['star'] }
 
 export const checklistTallyId = (villageId: string) => villageId
 
-export const emptyChecklistTally = (villageId: string): ChecklistTally => ({ _id: checklistTallyId(villageId), villageId, total: 0, done: 0, openByMonth: {} })
+export const emptyChecklistTally = (villageId: string): ChecklistTally => ({ _id: checklistTallyId(villageId), villageId, total: 0, done: 0, openByMonth: {}, openByStarMonth: {} })
 
 /** The tally after an item moves from `before` (null: new) to `after`. */
 export function moveChecklistTally(tally: ChecklistTally, before: Counted | null, after: Counted): ChecklistTally {
-  const next: ChecklistTally = { ...tally, openByMonth: { ...tally.openByMonth } }
+  const byStar: Record<string, number> = { ...(tally.openByStarMonth ?? {}) }
+  const next: ChecklistTally = { ...tally, openByMonth: { ...tally.openByMonth }, openByStarMonth: byStar }
+  const bump = (counts: Record<string, number>, key: string, sign: 1 | -1) => {
+    const n = (counts[key] ?? 0) + sign
+    if (n > 0) counts[key] = n
+    else delete counts[key]
+  }
   const count = (item: Counted, sign: 1 | -1) => {
     if (item.status === 'done') next.done += sign
     else {
-      const n = (next.openByMonth[item.dueMonth] ?? 0) + sign
-      if (n > 0) next.openByMonth[item.dueMonth] = n
-      else delete next.openByMonth[item.dueMonth]
+      bump(next.openByMonth, item.dueMonth, sign)
+      if (typeof item.star === 'number') bump(byStar, `${item.star}|${item.dueMonth}`, sign)
     }
   }
   if (before) count(before, -1)

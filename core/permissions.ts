@@ -106,6 +106,15 @@ export const PERMISSIONS = {
   'award.nominate': only(['cadre', 'secretary'], 'village'),
   'award.confirm': only(['secretary'], 'village', { roles: ['leader'], scope: 'township' }),
   'award.list': { who: 'anyone' },
+  // 每周专题会: the star's task force (its 专班长 closes the week), leaders and admins read.
+  'report.weekly': only(['taskforce'], 'star', { roles: ['leader', 'admin'], scope: 'township' }),
+  'report.close': only(['taskforce'], 'star'),
+  'export.weekly': only(['taskforce'], 'star', { roles: ['leader', 'admin'], scope: 'township' }),
+  // 联系村: leaders and admins of the township record it; who answers for a village is public (names and units only).
+  'contact.set': only(['leader', 'admin'], 'township'),
+  'contact.list': { who: 'anyone' },
+  // 科级干部 at their villages' 主题党日 / 组织生活会, per quarter: the dashboard's readers of the township.
+  'contact.attendance': only(['leader', 'admin', 'taskforce'], 'township'),
 } as const satisfies Record<ActionName, Permission>
 
 /** What an action touches, for the scope check. */

@@ -39,6 +39,10 @@ const config: Taro.AppConfig & Pick<Taro.Config, 'cloud'> = {
       root: 'awards',
       pages: ['index/index'],
     },
+    // 每周专题会: a 专班's weekly report (task forces, leaders, admins).
+    { root: 'weekly', pages: ['report/index'] },
+    // 联系村: contact leaders, sponsoring units and first secretaries of the villages.
+    { root: 'contacts', pages: ['list/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

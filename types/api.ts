@@ -21,6 +21,8 @@ import { ZDashboard, ZDashboardGet, ZExportDashboard, ZRating } from './dashboar
 import { ZAuditList, ZAuditStep } from './audit'
 import { ZExportTour, ZTour, ZTourClose, ZTourCreate, ZTourGet, ZTourList, ZTourListItem, ZTourScore, ZTourSheet, ZTourToChecklist, ZTourView } from './tour'
 import { ZAward, ZAwardConfirm, ZAwardList, ZAwardNominate } from './award'
+import { ZExportWeekly, ZReportClose, ZReportWeekly, ZWeeklyReport } from './weekly'
+import { ZContact, ZContactAttendance, ZContactList, ZContactSet, ZLeaderAttendance } from './contact'
 
 /**
  * The contract: every action the `api` cloud function answers, with the zod schema of its input
@@ -98,6 +100,13 @@ export const actions = {
   'award.nominate': { input: ZAwardNominate, output: ZAward },
   'award.confirm': { input: ZAwardConfirm, output: ZAward },
   'award.list': { input: ZAwardList, output: zPage(ZAward) },
+  // 每周专题会 (issue 14 §2) and 联系村 (§3).
+  'report.weekly': { input: ZReportWeekly, output: ZWeeklyReport },
+  'report.close': { input: ZReportClose, output: ZWeeklyReport },
+  'export.weekly': { input: ZExportWeekly, output: ZExportResult },
+  'contact.set': { input: ZContactSet, output: ZContact },
+  'contact.list': { input: ZContactList, output: z.object({ items: z.array(ZContact) }) },
+  'contact.attendance': { input: ZContactAttendance, output: z.object({ items: z.array(ZLeaderAttendance) }) },
 } as const
 
 export type ActionName = keyof typeof actions

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZWeekKey } from './weekly'
 import { ZCursor, ZDay, ZId, ZPageLimit, ZRequestId, zText } from './common'
 import { ZNoticeSubject } from './notice'
 import { AWARD_KINDS, AWARD_STATUSES } from './award-labels'
@@ -10,7 +11,8 @@ export type AwardKind = z.infer<typeof ZAwardKind>
 export const ZAwardStatus = z.enum(AWARD_STATUSES)
 
 /** An ISO week, `2026-W49` (Monday to Sunday, China time). */
-export const ZWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, '周次格式应为 2026-W49')
+/** An ISO week in China time, the same key the 专班 weekly report uses. */
+export const ZWeek = ZWeekKey
 export const ZAwardYear = z.number().int('年份应为整数').min(2000, '年份不正确').max(2100, '年份不正确')
 
 /**
@@ -40,6 +42,7 @@ export const ZAwardConfirm = z.object({
   awardId: ZId,
   decision: z.enum(['confirm', 'reject'], { errorMap: () => ({ message: '结果应为确认或不通过' }) }).default('confirm'),
   expectedVersion: z.number().int('版本号不正确').min(1, '版本号不正确').optional(),
+  requestId: ZRequestId.optional(),
 })
 
 export const ZAwardList = z.object({

@@ -34,6 +34,8 @@ const ZLedgerFields = z.object({
   photos: z.array(ZPhotoId).max(MAX_LEDGER_PHOTOS, `最多 ${MAX_LEDGER_PHOTOS} 张照片`).default([]),
   /** The value of a figure entry (e.g. 集体经济收入, 元). */
   figure: z.number().finite().min(0, '数值不能为负').max(1e12, '数值过大').nullable().default(null),
+  /** 主题党日 / 组织生活会: the village's contact leader of the year (联系村) attended. */
+  leaderAttended: z.boolean().default(false),
 })
 
 export const ZLedgerCreate = ZLedgerFields.extend({
@@ -88,6 +90,9 @@ export const ZLedgerEntry = z.object({
   reviewedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
   version: z.number().int(),
+  /** The contact leader who attended (主题党日 / 组织生活会); absent on entries stored before 联系村. */
+  attendedLeaderId: z.string().nullable().optional(),
+  attendedLeaderName: z.string().nullable().optional(),
 })
 export type LedgerEntry = z.infer<typeof ZLedgerEntry>
 

@@ -38,7 +38,7 @@ export const ZTourScore = z.object({
 })
 
 /** Closes one stop (with villageId) or the whole tour (every stop with it). */
-export const ZTourClose = z.object({ tourId: ZId, villageId: ZId.optional(), expectedVersion: z.number().int().optional() })
+export const ZTourClose = z.object({ tourId: ZId, villageId: ZId.optional(), expectedVersion: z.number().int().optional(), requestId: ZRequestId.optional() })
 export const ZTourGet = z.object({ tourId: ZId })
 export const ZTourList = ZPageQuery
 /** 差距清单: turns a scorer's comment at a stop into a checklist item of the host village. */

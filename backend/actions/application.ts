@@ -12,6 +12,8 @@ import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getChecklistItem, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { creationId, createOnce, editOnce } from '../create-once'
 import { changeVersioned } from '../versioned-change'
+import { applicationWeeklyEvents } from '../../core/weekly-report'
+import { countWeekly } from '../weekly-tallies'
 import { applicationNotifications } from '../../core/notify'
 import { notifiesOfApplication } from '../notify-application'
 import { applicationAudience } from '../notify/workflows'
@@ -69,6 +71,7 @@ async function transition(
     async write(tx, before, after) {
       await tx.patch('applications', applicationId, changedFields(before, after))
       if (after.status !== before.status) await updateRating(tx, after)
+      await countWeekly(tx, after, applicationWeeklyEvents(before, after))
     },
     // The applicant and the next reviewer.
     notify: audience ? (after) => applicationNotifications(after, action, actor, comment, audience.people, audience.villageName) : undefined,

@@ -8,7 +8,7 @@ import { effectiveGrants } from '../../core/caller'
 import { defineHandler, callerName, callerOpenid, type ActionContext } from '../action'
 import { appendAudit } from '../audit'
 import { changedFields, getVillage, toDoc, toRecord, type Stored } from '../repository'
-import { creationId, createOnce } from '../create-once'
+import { creationId, createOnce, editOnce } from '../create-once'
 import { changeVersioned } from '../versioned-change'
 import { openidView } from '../people-view'
 import { boardId, type BoardDoc } from '../publish/board-doc'
@@ -102,8 +102,10 @@ export const confirmAward = defineHandler('award.confirm', {
   },
   async handle(input, ctx) {
     const decider = callerOpenid(ctx)
-    const after = await changeVersioned<Award>(ctx, {
-      entity: 'award', id: input.awardId, action: `award.${input.decision}`, expectedVersion: input.expectedVersion,
+    const action = `award.${input.decision}`
+    // A retry after a lost answer (same request id) answers the first decision, not "已处理".
+    const after = await editOnce(ctx, action, input.requestId, () => changeVersioned<Award>(ctx, {
+      entity: 'award', id: input.awardId, action, expectedVersion: input.expectedVersion, requestId: input.requestId,
       load: getAward,
       staleMessage: () => '该评选已被他人处理，请刷新后重试',
       next(before) {
@@ -118,7 +120,7 @@ export const confirmAward = defineHandler('award.confirm', {
         if (next.status === 'confirmed') await putAwardOnPublishedBoard(tx, next)
       },
       notify: (next) => [awardDecided(next)],
-    })
+    }))
     return viewAward(await openidView(ctx), after)
   },
 })

@@ -20,6 +20,8 @@ import { getDashboard, getRating, listAudit } from './dashboard'
 import { exportDashboard } from './export-dashboard'
 import { closeTourAction, createTour, exportTour, getTourAction, listTours, scoreTour, tourToChecklist } from './tour'
 import { confirmAward, listAwards, nominateAward } from './award'
+import { closeWeeklyReport, exportWeeklyReport, getWeeklyReport } from './weekly'
+import { contactAttendance, listContacts, setContact } from './contact'
 
 /** Every action's handler, keyed by the contract's action names: a missing one does not compile. */
 export const handlers = {
@@ -89,4 +91,10 @@ export const handlers = {
   'award.nominate': nominateAward,
   'award.confirm': confirmAward,
   'award.list': listAwards,
+  'report.weekly': getWeeklyReport,
+  'report.close': closeWeeklyReport,
+  'export.weekly': exportWeeklyReport,
+  'contact.set': setContact,
+  'contact.list': listContacts,
+  'contact.attendance': contactAttendance,
 } satisfies HandlerTable

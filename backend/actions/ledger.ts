@@ -14,8 +14,12 @@ import { appendAudit } from '../audit'
 import { changedFields, findCatalogue, getLedgerEntry, getVillage, toDoc, toRecord, type Stored } from '../repository'
 import { creationId, createOnce, editOnce } from '../create-once'
 import { changeVersioned } from '../versioned-change'
+import { ledgerWeeklyEvents } from '../../core/weekly-report'
+import { countWeekly } from '../weekly-tallies'
+import { applyAttendance, attendanceId, leaderMayAttend, type AttendanceYear } from '../../core/attendance'
+import { contactId, type ContactDoc } from './contact'
 
-type Fields = Pick<LedgerEntry, 'star' | 'criterionId' | 'activityType' | 'otherName' | 'date' | 'participants' | 'summary' | 'photos' | 'figure'>
+type Fields = Pick<LedgerEntry, 'star' | 'criterionId' | 'activityType' | 'otherName' | 'date' | 'participants' | 'summary' | 'photos' | 'figure'> & { leaderAttended: boolean }
 
 /** Which photo ids this deployment lets the caller attach (locally: local uploads only). */
 export function checkPhotos(ctx: ActionContext, photos: string[]): void {
@@ -23,6 +27,28 @@ export function checkPhotos(ctx: ActionContext, photos: string[]): void {
   const accepts = ctx.deps.files?.acceptsPhoto ?? ((_o: string, id: string) => id.startsWith('local://'))
   const bad = photos.find((p) => !accepts(openid, p))
   if (bad) throw invalidInput('照片必须是本人通过本小程序上传的图片', 'photos')
+}
+
+/** The village's contact leader of the entry's year, when the entry records that they attended (主题党日 / 组织生活会). */
+async function attendedLeader(ctx: ActionContext, villageId: string, fields: Fields): Promise<{ attendedLeaderId: string | null; attendedLeaderName: string | null }> {
+  if (!fields.leaderAttended) return { attendedLeaderId: null, attendedLeaderName: null }
+  if (!leaderMayAttend(fields.activityType)) throw invalidInput('只有主题党日和组织生活会登记联系领导参加', 'leaderAttended')
+  const contact = await ctx.deps.store.get<ContactDoc>('contacts', contactId(villageId, Number(fields.date.slice(0, 4))))
+  if (!contact) throw invalidInput('本村该年度尚未登记联系领导（联系村）', 'leaderAttended')
+  return { attendedLeaderId: contact.leaderId, attendedLeaderName: contact.leaderName }
+}
+
+/** Moves an entry's leader attendance in its village's yearly summary, inside the write's transaction. */
+async function updateAttendance(tx: TxStore, before: LedgerEntry | null, after: LedgerEntry): Promise<void> {
+  for (const year of new Set([before, after].filter((e) => e?.attendedLeaderId).map((e) => Number(e!.date.slice(0, 4))))) {
+    const id = attendanceId(after.villageId, year)
+    const existing = await tx.get<AttendanceYear>('attendance', id)
+    let summary: AttendanceYear = existing ?? { _id: id, townshipId: after.townshipId, villageId: after.villageId, year, byLeader: {} }
+    if (before) summary = applyAttendance(summary, before, -1)
+    summary = applyAttendance(summary, after, 1)
+    if (existing) await tx.patch('attendance', id, { byLeader: summary.byLeader })
+    else await tx.insert('attendance', { ...summary })
+  }
 }
 
 /** Checks an entry's fields against the catalogue in force for its month; answers the criterion it serves. */
@@ -93,6 +119,8 @@ function transitionEntry(
     async write(tx, before, after) {
       await tx.patch('ledger', entryId, changedFields(before, after))
       await updateCompliance(tx, before, after)
+      await countWeekly(tx, after, ledgerWeeklyEvents(before, after))
+      await updateAttendance(tx, before, after)
     },
     notify: notifyOf && ((after) => [notifyOf(after)]),
   })
@@ -103,6 +131,7 @@ export const createLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger
   async handle(input, ctx) {
     const village = await getVillage(ctx.deps.store, input.villageId)
     const checked = await validateFields(ctx, village.townshipId, input)
+    const attended = await attendedLeader(ctx, village.id, input)
     if (input.correctsId) {
       const corrected = await getLedgerEntry(ctx.deps.store, input.correctsId)
       if (corrected.villageId !== village.id) throw invalidInput('被更正的台账不属于本村', 'correctsId')
@@ -115,12 +144,14 @@ export const createLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger
       date: input.date, month: monthOfDay(input.date), participants: input.participants, summary: input.summary,
       photos: input.photos, figure: checked.figure, correctsId: input.correctsId, status: 'submitted',
       createdBy: callerOpenid(ctx), createdByName: callerName(ctx), createdAt, sortKey: `${createdAt}_${id}`, updatedAt: createdAt,
-      reviewedBy: null, reviewedAt: null, reviewComment: null, version: 1,
+      reviewedBy: null, reviewedAt: null, reviewComment: null, version: 1, ...attended,
     }
     const create = () =>
       ctx.deps.store.transaction(async (tx) => {
         await tx.insert('ledger', toDoc(entry))
         await updateCompliance(tx, null, entry)
+        await countWeekly(tx, entry, ledgerWeeklyEvents(null, entry))
+        await updateAttendance(tx, null, entry)
         await appendAudit(tx, { townshipId: entry.townshipId, at: createdAt, actor: entry.createdBy, action: 'ledger.create', entity: 'ledger', entityId: id, before: null, after: entry, version: 1 })
         return entry
       })
@@ -134,11 +165,12 @@ export const updateLedgerEntry = viewedBy(viewLedgerEntry, defineHandler('ledger
     const current = await getLedgerEntry(ctx.deps.store, input.entryId)
     ledgerTransition(current.status, 'edit')
     const checked = await validateFields(ctx, current.townshipId, input)
+    const attended = await attendedLeader(ctx, current.villageId, input)
     return transitionEntry(ctx, input.entryId, 'ledger.update', (entry) => ({
       status: ledgerTransition(entry.status, 'edit'),
       star: input.star, criterionId: checked.criterionId, activityType: input.activityType,
       otherName: input.activityType === OTHER_ACTIVITY ? input.otherName : null, date: input.date,
-      participants: input.participants, summary: input.summary, photos: input.photos, figure: checked.figure,
+      participants: input.participants, summary: input.summary, photos: input.photos, figure: checked.figure, ...attended,
     }), input.expectedVersion, undefined, input.requestId)
   }),
 }))

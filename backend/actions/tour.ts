@@ -109,8 +109,10 @@ export const closeTourAction = defineHandler('tour.close', {
   async handle(input, ctx) {
     // Read before the transaction (queries are not allowed in one); the version check inside refuses a tour that moved meanwhile.
     const sheets = await tourSheets(ctx.deps.store, input.tourId)
-    return changeVersioned<Tour>(ctx, {
-      entity: 'tour', id: input.tourId, action: input.villageId ? 'tour.closeStop' : 'tour.close', expectedVersion: input.expectedVersion,
+    const action = input.villageId ? 'tour.closeStop' : 'tour.close'
+    // A retry after a lost answer (same request id) answers the first close, not "已结束".
+    return editOnce(ctx, action, input.requestId, () => changeVersioned<Tour>(ctx, {
+      entity: 'tour', id: input.tourId, action, expectedVersion: input.expectedVersion, requestId: input.requestId,
       load: getTour,
       staleMessage: () => '观摩活动已被他人修改，请刷新后重试',
       next(before) {
@@ -118,7 +120,7 @@ export const closeTourAction = defineHandler('tour.close', {
         return { ...closed, ranking: closed.status === 'closed' ? rankStops(closed, sheets) : null }
       },
       write: (tx, _before, after) => tx.patch('tours', after.id, { stops: after.stops, status: after.status, closedAt: after.closedAt, ranking: after.ranking, version: after.version }),
-    })
+    }))
   },
 })
 

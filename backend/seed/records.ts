@@ -14,6 +14,7 @@ import { FANGGANG, FANGGANG_VILLAGES } from './fanggang-data'
 import { ARTICLE_STANDARDS } from './standards'
 import { writeChecklistItems } from '../checklist-writes'
 import { syncRoleDirectoryInTx } from '../notify/recipients'
+import { seedContacts, seedLedgerWeeklyTallies } from './weekly-contacts'
 
 /** 每月工作区: the township's monthly focus, echoing the article. */
 const FOCUS = [
@@ -154,7 +155,9 @@ async function seedRecordsIn(store: TxStore, deps: Deps, today: string): Promise
       await store.insert('ledger', toDoc(entry))
     }
     for (const summary of summaries.values()) await store.insert('compliance', { ...summary })
+    await seedLedgerWeeklyTallies(store, entries.filter((e) => e.date <= today))
   }
+  await seedContacts(store, year, now)
 
   // 方北村's 提升清单 (节点责任化: every node has a named owner), some overdue, some done.
   for (const [i, [star, text]] of CHECKLIST_TEXTS.entries()) {

@@ -107,6 +107,14 @@ export const COLLECTIONS = {
     ['townshipId', 'boardDate'],
     ['villageId', 'boardDate'],
   ],
+  // 每周专题会: one per village and ISO week, the week's events by star, kept on write (core/weekly-report.ts); read by id.
+  weeklyTallies: [],
+  // A 专班's closed week (the frozen report); read by id.
+  weeklyReports: [],
+  // 联系村: one per village and year; the township's list, and a leader's own villages.
+  contacts: [['townshipId', 'year', 'villageId'], ['leaderId', 'year']],
+  // 联系领导 attendance of 主题党日 / 组织生活会, one per village and year, kept on ledger writes (core/attendance.ts).
+  attendance: [['townshipId', 'year']],
 } as const satisfies Record<string, ReadonlyArray<ReadonlyArray<string>>>
 
 export type CollectionName = keyof typeof COLLECTIONS

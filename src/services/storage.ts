@@ -20,6 +20,8 @@ export type LedgerDraft = {
   pendingPaths: string[]
   /** Kept across retries of one submission, so a retry lands once. */
   requestId: string
+  /** 主题党日 / 组织生活会: the village's contact leader attended (absent on drafts kept before 联系村). */
+  leaderAttended?: boolean
 }
 
 type StorageSchema = {

@@ -128,10 +128,26 @@ const EXPECTED: Record<ActionName, Record<Who, Outcome>> = {
   'award.nominate': villageCadres,
   'award.confirm': { ...nobody, secretary: 'ok', leader: 'ok' },
   'award.list': everyone,
+  // Without a star in the target the task forces' star rule does not apply (see the star test below).
+  'report.weekly': townshipLeaders,
+  'report.close': nobody,
+  'export.weekly': townshipLeaders,
+  'contact.set': townshipLeaders,
+  'contact.list': everyone,
+  'contact.attendance': { ...nobody, taskforce: 'ok', leader: 'ok', admin: 'ok' },
 }
 
 describe('star-scoped actions', () => {
   const starTarget = (star: 3 | 4, townshipId = 'fanggang') => ({ townshipId, star })
+  it('report.weekly / report.close: the star\'s own 专班 reads and closes its week; leaders read but do not close', () => {
+    expect(outcome(PERMISSIONS['report.weekly'], CALLERS.taskforce, starTarget(3) as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['report.close'], CALLERS.taskforce, starTarget(3) as never)).toBe('ok')
+    expect(outcome(PERMISSIONS['report.close'], CALLERS.taskforce, starTarget(4) as never)).toBe('FORBIDDEN')
+    expect(outcome(PERMISSIONS['report.weekly'], CALLERS.taskforce, starTarget(3, 'other-township') as never)).toBe('FORBIDDEN')
+    expect(outcome(PERMISSIONS['report.close'], CALLERS.leader, starTarget(3) as never)).toBe('FORBIDDEN')
+    expect(outcome(PERMISSIONS['report.weekly'], CALLERS.leader, starTarget(3) as never)).toBe('ok')
+  })
+
   it('ledger.review: only the task force of the entry\'s star, in its own township', () => {
     expect(outcome(PERMISSIONS['ledger.review'], CALLERS.taskforce, { ...starTarget(3), villageId: VILLAGE })).toBe('ok')
     expect(outcome(PERMISSIONS['ledger.review'], CALLERS.taskforce, { ...starTarget(4), villageId: VILLAGE })).toBe('FORBIDDEN')

@@ -5,7 +5,7 @@ import type { RoleGrant, Star } from '../../types/roles'
 import type { DocumentStore } from '../../core/store'
 import type { Person } from '../../core/caller'
 import type { Permission } from '../../core/permissions'
-import { addDays } from '../../core/time'
+import { addDays, isoWeekOf } from '../../core/time'
 import { createHash } from 'node:crypto'
 import { toDoc } from '../../backend/repository'
 import { codeFromBytes } from '../../core/grant-rules'
@@ -366,7 +366,21 @@ export const PAYLOADS: { [A in ActionName]: PayloadFactory<A> } = {
   }),
   'award.confirm': async (ctx, target) => ({ awardId: (await plantNominatedAward(ctx, target)).id, decision: 'confirm' }),
   'award.list': async (ctx, target) => ({ villageId: target.villageId, year: yearOf(ctx) }),
+  // 专班 actions: the target's star, or a star no fixture caller holds (the task force holds 3), so the table's verdict holds.
+  'report.weekly': async (ctx, target) => ({ star: target.star ?? 1, week: isoWeekOf(ctx.today).key }),
+  // A week not yet closed each time (a week closes once): counting back from last week.
+  'report.close': async (ctx, target) => ({
+    star: target.star ?? 1, week: isoWeekOf(addDays(ctx.today, -7 * (1 + (closedWeeks++ % 2000)))).key, issues: '个别村台账照片不清晰', nextSteps: '下周督导方北村补齐台账',
+  }),
+  'export.weekly': async (_ctx, target) => ({ star: target.star ?? 1 }),
+  'contact.set': async (ctx, target) => ({
+    villageId: target.villageId, year: yearOf(ctx), leaderRef: personRef(await fixturePepper(ctx), DEMO.leader), unit: '禹州市财政局',
+  }),
+  'contact.list': async (ctx) => ({ year: yearOf(ctx) }),
+  'contact.attendance': async (ctx) => ({ year: yearOf(ctx) }),
 }
+
+let closedWeeks = 0
 
 /** One role the matrix calls as, and what that caller holds (stated here, not derived by the code under test). */
 export interface CallerFixture {

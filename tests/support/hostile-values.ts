@@ -158,7 +158,7 @@ const monthArb = fc
 // 季度观摩's quarters, YYYY-Qn.
 const quarterArb = fc.tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`)
 
-// ISO weeks near the present (award.nominate, 每周专题会).
+// ISO weeks near the present (award.nominate, 每周专题会: one schema, types/weekly.ts).
 const weekArb = fc
   .tuple(fc.integer({ min: 2025, max: 2027 }), fc.integer({ min: 1, max: 53 }))
   .map(([y, w]) => `${y}-W${String(w).padStart(2, '0')}`)

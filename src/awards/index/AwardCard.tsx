@@ -5,11 +5,12 @@ import type { Award } from '../../../types/award'
 import { AWARD_KIND_NAMES, AWARD_STATUS_NAMES } from '../../../types/award-labels'
 import { useAction } from '../../hooks/useAction'
 import { callApi } from '../../services/api'
+import { decisionRequestId } from '../../lib/request-id'
 import { formatDay } from '../../lib/day'
 
 /** One nomination or award; the secretary (or a leader) confirms a pending one — never its nominator (the server checks). */
 export function AwardCard({ award, canConfirm, onDone }: { award: Award; canConfirm: boolean; onDone: () => void }) {
-  const decide = useAction((decision: 'confirm' | 'reject') => callApi('award.confirm', { awardId: award.id, decision, expectedVersion: award.version }))
+  const decide = useAction((decision: 'confirm' | 'reject') => callApi('award.confirm', { awardId: award.id, decision, expectedVersion: award.version, requestId: decisionRequestId(award.id, award.version, decision) }))
   const go = async (decision: 'confirm' | 'reject') => {
     if (await decide.execute(decision)) {
       void Taro.showToast({ title: decision === 'confirm' ? '已确认' : '已不通过', icon: 'success' })

@@ -12,6 +12,7 @@ import { InboxEntry } from './InboxEntry'
 import { ElderSwitch } from './ElderSwitch'
 import { MyId } from './MyId'
 import { RoleLinks } from './RoleLinks'
+import { MeetingLinks } from './MeetingLinks'
 import './index.css'
 import { withElderMode } from '../../components/ElderMode'
 
@@ -47,6 +48,7 @@ function MePage() {
             {data.personId && <MyId personId={data.personId} />}
             {data.grants.some((g) => g.role !== 'villager') && <RecordsLinks taskforce={data.grants.some((g) => g.role === 'taskforce')} />}
             <RatingLinks me={data} />
+            <MeetingLinks me={data} />
           </>
         )}
       </StateView>

@@ -10,6 +10,8 @@ import { Legend, StarCell } from '../StarCell'
 import { currentYear } from '../lib'
 import '../ratings.css'
 import { withElderMode } from '../../components/ElderMode'
+import { useState } from 'react'
+import { LeaderAttendance } from './LeaderAttendance'
 
 /** 督导看板: every village × the five stars, with the month's figures and the ranking. */
 function DashboardPage() {
@@ -20,10 +22,25 @@ function DashboardPage() {
     if (process.env.TARO_ENV === 'h5') window.open(file.url, '_blank')
     else await Taro.downloadFile({ url: file.url }).then((r) => Taro.openDocument({ filePath: r.tempFilePath, showMenu: true }))
   })
-  const ranked = grid.data ? [...grid.data.rows].sort((a, b) => a.rank - b.rank) : []
+  // 联系村: a contact leader's own villages first, or only them (我的联系村).
+  const contacts = useAsync(async () => {
+    const [list, attendance] = await Promise.all([callApi('contact.list', { year }), callApi('contact.attendance', { year })])
+    return { mine: new Set(list.items.filter((c) => c.mine).map((c) => c.villageId)), attendance: attendance.items }
+  }, [year])
+  const [onlyMine, setOnlyMine] = useState(false)
+  const mine = contacts.data?.mine ?? new Set<string>()
+  const ranked = grid.data
+    ? [...grid.data.rows].filter((r) => !onlyMine || mine.has(r.villageId)).sort((a, b) => Number(mine.has(b.villageId)) - Number(mine.has(a.villageId)) || a.rank - b.rank)
+    : []
   return (
     <View className='rt-page'>
       <View className='rt-legend'><Legend /></View>
+      {mine.size > 0 && (
+        <View className='rt-tabs rt-mine-filter'>
+          <Text className={`rt-tab rt-tab--all${onlyMine ? '' : ' rt-tab--active'}`} onClick={() => setOnlyMine(false)}>全部村（我的联系村在前）</Text>
+          <Text className={`rt-tab rt-tab--mine${onlyMine ? ' rt-tab--active' : ''}`} onClick={() => setOnlyMine(true)}>我的联系村</Text>
+        </View>
+      )}
       <StateView ready={!!grid.data} loading={grid.loading} error={grid.error} onRetry={grid.reload}>
         {grid.data && (
           <View className='rt-card rt-grid'>
@@ -60,6 +77,7 @@ function DashboardPage() {
           ))}
         </View>
       )}
+      {contacts.data && <LeaderAttendance items={contacts.data.attendance} />}
       <View style={{ padding: '0 24px' }}>
         <ActionButton className='btn btn--ghost rt-export' loading={exporting.pending} onClick={() => exporting.execute()}>导出 Excel</ActionButton>
         {exporting.error && <Text className='rt-error'>{exporting.error}</Text>}

@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { StateView } from '../../components/StateView'
 import '../ratings.css'
+import { currentYear } from '../lib'
 import { withElderMode } from '../../components/ElderMode'
 
 /** 待办申报: the task force's queue of its star (待初审), a leader's (已推荐 to decide, 已授星 to revoke if need be). */
@@ -25,7 +26,10 @@ function QueuePage() {
     if (!me.data) return null
     const names = await callApi('village.list', { limit: 50 })
     const page = await callApi('application.list', { status, ...(isLeader ? {} : star ? { star } : {}), limit: 50 })
-    return { items: page.items, names: Object.fromEntries(names.items.map((v) => [v.id, v.name])) }
+    // A leader's own contact villages (联系村) first; the order within each part stays the list's.
+    const mine = isLeader ? new Set((await callApi('contact.list', { year: currentYear() })).items.filter((c) => c.mine).map((c) => c.villageId)) : new Set<string>()
+    const items = [...page.items].sort((a, b) => Number(mine.has(b.villageId)) - Number(mine.has(a.villageId)))
+    return { items, names: Object.fromEntries(names.items.map((v) => [v.id, v.name])) }
   }, [me.data?.personId, status])
   return (
     <View className='rt-page'>

@@ -9,7 +9,7 @@ import { useMe } from '../../hooks/useMe'
 import { photoUrl } from '../../services/photos'
 import { callApi } from '../../services/api'
 import { askToSubscribe } from '../../services/subscribe'
-import { useLedgerForm } from './useLedgerForm'
+import { LEADER_ACTIVITY_TYPES, useLedgerForm } from './useLedgerForm'
 import '../records.css'
 import { withElderMode } from '../../components/ElderMode'
 
@@ -52,6 +52,14 @@ function EntryPage() {
             <View className='records-field'>
               <Text className='records-field__label'>活动名称</Text>
               <Input className='records-input entry-other' value={form.draft.otherName} onInput={(e) => form.set({ otherName: e.detail.value })} />
+            </View>
+          )}
+          {LEADER_ACTIVITY_TYPES.includes(form.draft.activityType) && (
+            <View className='records-field'>
+              <Text className='records-field__label'>联系领导（联系村）</Text>
+              <Text className={`records-filter entry-leader ${form.draft.leaderAttended ? 'records-filter--on' : ''}`} onClick={() => form.set({ leaderAttended: !form.draft.leaderAttended })}>
+                {form.draft.leaderAttended ? '✓ 联系领导参加了本次活动' : '联系领导参加了本次活动？点此标记'}
+              </Text>
             </View>
           )}
           <View className='records-field'>

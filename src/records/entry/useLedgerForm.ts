@@ -9,6 +9,9 @@ import { chinaDayNow } from '../lib/status'
 import { uploadWithRetry } from '../lib/upload'
 import { newRequestId } from '../../lib/request-id'
 
+/** The ledger types a contact leader's attendance is recorded on (core/attendance.ts LEADER_ACTIVITIES). */
+export const LEADER_ACTIVITY_TYPES = ['主题党日', '组织生活会']
+
 /** Whether a photo chosen earlier can still be read (a blob: address of an earlier page load cannot). */
 async function isReadable(path: string): Promise<boolean> {
   try {
@@ -54,7 +57,7 @@ export function useLedgerForm(villageId: string, entryId: string | null, openid:
     if (kept && kept.entryId === entryId && kept.summary) return
     callApi('ledger.get', { entryId })
       .then((e) =>
-        setDraft((d) => ({ ...d, activityType: e.activityType, otherName: e.otherName ?? '', date: e.date, count: String(e.participants.count), summary: e.summary, photos: e.photos })),
+        setDraft((d) => ({ ...d, activityType: e.activityType, otherName: e.otherName ?? '', date: e.date, count: String(e.participants.count), summary: e.summary, photos: e.photos, leaderAttended: !!e.attendedLeaderId })),
       )
       .catch((e) => setError(errorMessage(e)))
   }, [entryId])
@@ -140,6 +143,7 @@ export function useLedgerForm(villageId: string, entryId: string | null, openid:
         participants: { count: Number(draft.count) || 0, names: [] },
         summary: draft.summary,
         photos,
+        leaderAttended: LEADER_ACTIVITY_TYPES.includes(draft.activityType) && !!draft.leaderAttended,
       }
       if (draft.entryId) await callApi('ledger.update', { ...fields, entryId: draft.entryId, requestId: draft.requestId })
       else await callApi('ledger.create', { ...fields, villageId, requestId: draft.requestId })

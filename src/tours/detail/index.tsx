@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { decisionRequestId } from '../../lib/request-id'
 import { Input, Text, View } from '@tarojs/components'
 import { STAR_NAMES } from '../../../types/labels'
 import { callApi } from '../../services/api'
@@ -60,7 +61,7 @@ function GapForm({ tourId, sheetId, villageId, onDone }: { tourId: string; sheet
 function Stop({ tour, stop, leader, onChanged }: { tour: TourView; stop: TourStopView; leader: boolean; onChanged: () => void }) {
   const [gapFor, setGapFor] = useState<string | null>(null)
   const closing = useAction(async () => {
-    await callApi('tour.close', { tourId: tour.id, villageId: stop.villageId, expectedVersion: tour.version })
+    await callApi('tour.close', { tourId: tour.id, villageId: stop.villageId, expectedVersion: tour.version, requestId: decisionRequestId(tour.id, tour.version, stop.villageId) })
     onChanged()
   })
   const ev = stop.evidence
@@ -124,7 +125,7 @@ function TourDetailPage() {
   useDidShow(() => { if (tour.data) void tour.reload() })
   const closing = useAction(async () => {
     if (!tour.data) return
-    await callApi('tour.close', { tourId: id, expectedVersion: tour.data.version })
+    await callApi('tour.close', { tourId: id, expectedVersion: tour.data.version, requestId: decisionRequestId(id, tour.data.version, 'close') })
     await tour.reload()
   })
   const exporting = useAction(async () => openExport((await callApi('export.tour', { tourId: id })).url))

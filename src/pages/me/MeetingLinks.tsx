@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Me } from '../../../types/village'
+
+/** Ways into 每周专题会 (task forces, leaders, admins) and 联系村 (anyone holding a role), by role; the server checks every call again. */
+export function MeetingLinks({ me }: { me: Me }) {
+  const roles = new Set(me.grants.map((g) => g.role))
+  const links = [
+    ...(roles.has('taskforce') || roles.has('leader') || roles.has('admin') ? [{ url: '/weekly/report/index', text: '专班周报（每周专题会）', className: 'me-link--weekly' }] : []),
+    ...(me.grants.some((g) => g.role !== 'villager') ? [{ url: '/contacts/list/index', text: roles.has('leader') ? '联系村（我的联系村）' : '联系村', className: 'me-link--contacts' }] : []),
+  ]
+  if (links.length === 0) return null
+  return (
+    <View className='card'>
+      <Text className='card__title'>工作机制</Text>
+      {links.map((l) => (
+        <View key={l.url} className={`link-row me-link ${l.className}`} onClick={() => Taro.navigateTo({ url: l.url })}>
+          <Text>{l.text}</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
