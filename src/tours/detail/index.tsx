@@ -94,7 +94,7 @@ function Stop({ tour, stop, leader, onChanged }: { tour: TourView; stop: TourSto
       </View>
       {closing.error && <Text className='tr-error'>{closing.error}</Text>}
       {stop.result && (
-        <Text className='tr-line tr-result'>平均 {stop.result.mean} 分 · 最高 {stop.result.max} · 最低 {stop.result.min} · 极差 {stop.result.spread} · {stop.result.scorers} 人评分</Text>
+        <Text className='tr-line tr-result'>{stop.result.scorers === 0 ? '本站无人评分，不参与排名' : `平均 ${stop.result.mean} 分 · 最高 ${stop.result.max} · 最低 ${stop.result.min} · 极差 ${stop.result.spread} · ${stop.result.scorers} 人评分`}</Text>
       )}
       {(stop.comments ?? []).map((c) => (
         <View key={c.id} className='tr-comment'>
