@@ -1,5 +1,4 @@
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { LinkCard } from './LinkCard'
 
 const LINKS = [
   { url: '/cadre/draft/index', text: '起草表扬/曝光', className: 'me-link--draft' },
@@ -10,15 +9,5 @@ const LINKS = [
 
 /** Ways into the cadre subpackage. */
 export function CadreLinks() {
-  return (
-    <View className='card'>
-      <Text className='card__title'>村务工作</Text>
-      {LINKS.map((l) => (
-        <View key={l.url} className={`link-row me-link ${l.className}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Text>{l.text}</Text>
-          <Text className='link-row__arrow'>›</Text>
-        </View>
-      ))}
-    </View>
-  )
+  return <LinkCard title='村务工作' links={LINKS} />
 }

@@ -1,5 +1,4 @@
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { LinkCard } from './LinkCard'
 import type { Me } from '../../../types/village'
 
 /** Ways into 每周专题会 (task forces, leaders, admins) and 联系村 (anyone holding a role), by role; the server checks every call again. */
@@ -10,15 +9,5 @@ export function MeetingLinks({ me }: { me: Me }) {
     ...(me.grants.some((g) => g.role !== 'villager') ? [{ url: '/contacts/list/index', text: roles.has('leader') ? '联系村（我的联系村）' : '联系村', className: 'me-link--contacts' }] : []),
   ]
   if (links.length === 0) return null
-  return (
-    <View className='card'>
-      <Text className='card__title'>工作机制</Text>
-      {links.map((l) => (
-        <View key={l.url} className={`link-row me-link ${l.className}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Text>{l.text}</Text>
-          <Text className='link-row__arrow'>›</Text>
-        </View>
-      ))}
-    </View>
-  )
+  return <LinkCard title='工作机制' links={links} />
 }

@@ -1,5 +1,4 @@
-import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { LinkCard } from './LinkCard'
 import type { Me } from '../../../types/village'
 import { cadreVillageIds } from '../../lib/grants'
 
@@ -16,15 +15,5 @@ export function RatingLinks({ me }: { me: Me }) {
     ...(roles.has('leader') ? [{ url: '/awards/index/index', text: '评选确认', className: 'me-link--awards' }] : []),
   ]
   if (links.length === 0) return null
-  return (
-    <View className='card'>
-      <Text className='card__title'>五星创建</Text>
-      {links.map((l) => (
-        <View key={l.url} className={`link-row me-link ${l.className}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Text>{l.text}</Text>
-          <Text className='link-row__arrow'>›</Text>
-        </View>
-      ))}
-    </View>
-  )
+  return <LinkCard title='五星创建' links={links} />
 }

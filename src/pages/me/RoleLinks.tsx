@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { LinkCard } from './LinkCard'
 import type { Me } from '../../../types/village'
 import { managementEntries } from '../../lib/grants'
 import { openPrivacyGuide } from '../../lib/privacy'
@@ -18,20 +18,13 @@ export function RoleLinks({ me }: { me: Me }) {
   ]
   const shown = links.filter((l) => l.show)
   return (
-    <View className='card'>
-      <Text className='card__title'>角色与邀请</Text>
-      {shown.map((l) => (
-        <View key={l.url} className={`link-row me-link ${l.className}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Text>{l.text}</Text>
-          <Text className='link-row__arrow'>›</Text>
-        </View>
-      ))}
+    <LinkCard title='角色与邀请' links={shown}>
       {process.env.TARO_ENV === 'weapp' && (
         <View className='link-row me-link me-link--privacy' onClick={openPrivacyGuide}>
           <Text>用户隐私保护指引</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       )}
-    </View>
+    </LinkCard>
   )
 }
