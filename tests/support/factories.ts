@@ -1,3 +1,4 @@
+import type { ApiResponse } from '../../types/errors'
 import type { ActionInput } from '../../types/api'
 import type { Notice } from '../../types/notice'
 import type { BoardEntry } from '../../types/board'
@@ -121,6 +122,13 @@ export async function ok<T = any>(response: Promise<{ ok: boolean; data?: T; err
   const r = await response
   if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`)
   return r.data as T
+}
+
+/** Answers the error of a call that must be refused, or fails the test if it succeeded. */
+export async function refused(response: Promise<ApiResponse<unknown>>) {
+  const r = await response
+  if (r.ok) throw new Error('expected a refusal')
+  return r.error
 }
 
 /** The cadre drafts `draft`; answers the stored notice. */

@@ -3,12 +3,12 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { LedgerEntry } from '../../../types/ledger'
 import type { ChecklistItem } from '../../../types/checklist'
-import type { ApiResponse } from '../../../types/errors'
 import { handleApiCall } from '../../../backend/router'
 import { LEDGER_HEADER, CHECKLIST_HEADER } from '../../../backend/xlsx'
 import { countingStore } from '../../../bench/counting-store'
 import { DEMO, makeTestApp, type TestApp } from '../../support/app-harness'
 import { localPhoto, makeImportSheet, makeLedgerInput } from '../../support/records-factories'
+import { ok, refused } from '../../support/factories'
 
 // 2026-11-27 10:00 China time (the harness's default clock).
 const TASKFORCE_4 = 'demo-taskforce-4'
@@ -19,16 +19,6 @@ beforeEach(async () => {
 })
 afterEach(() => app.close())
 
-async function ok<T = any>(promise: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const r = await promise
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
-async function refused(promise: Promise<ApiResponse<unknown>>) {
-  const r = await promise
-  if (r.ok) throw new Error('expected a refusal')
-  return r.error
-}
 const fraudItem = async (villageId = 'tiegou', month = '2026-11') =>
   (await ok(app.call(DEMO.cadre, 'compliance.get', { villageId, month }))).items.find((i: { criterionId: string }) => i.criterionId === 's4-fangdianzha')
 

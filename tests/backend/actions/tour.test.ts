@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { makeAppOnStore, DEMO } from '../../support/app-harness'
 import { createSqliteStore } from '../../../backend/storage/sqlite'
 import { countingStore } from '../../../bench/counting-store'
+import { ok } from '../../support/factories'
 
 // 季度观摩 through the router: a leader creates a tour, secretaries and leaders score the stops
 // (never their own village), the leader closes stops and the tour, sees the ranking, turns a
@@ -12,11 +13,6 @@ import { countingStore } from '../../../bench/counting-store'
 const FANGDONG_SECRETARY = 'demo-secretary-fangdong'
 const DUANCUN_SECRETARY = 'demo-secretary-duancun'
 
-async function ok<T = any>(p: Promise<{ ok: boolean; data?: any; error?: any }>): Promise<T> {
-  const res = await p
-  if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return res.data as T
-}
 
 async function makeApp() {
   const raw = createSqliteStore({ file: ':memory:' })

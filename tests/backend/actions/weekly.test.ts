@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { ApiResponse } from '../../../types/errors'
 import type { WeeklyReport } from '../../../types/weekly'
 import type { Contact } from '../../../types/contact'
 import type { LedgerEntry } from '../../../types/ledger'
@@ -12,6 +11,7 @@ import { personRef } from '../../../backend/secrets'
 import { syncRoleDirectory } from '../../../backend/notify/recipients'
 import { DEMO, TEST_PEPPER, makeTestApp, type TestApp } from '../../support/app-harness'
 import { makeLedgerInput } from '../../support/records-factories'
+import { ok, refused } from '../../support/factories'
 
 // 2026-11-27 (a Friday) 10:00 China time, the harness's clock: week 2026-W48, 23–29 November.
 const TASKFORCE_4 = 'demo-taskforce-4'
@@ -23,16 +23,6 @@ beforeEach(async () => {
 })
 afterEach(() => app.close())
 
-async function ok<T = any>(promise: Promise<ApiResponse<unknown>>): Promise<T> {
-  const r = await promise
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
-async function refused(promise: Promise<ApiResponse<unknown>>) {
-  const r = await promise
-  if (r.ok) throw new Error('expected a refusal')
-  return r.error
-}
 const report = (star: Star, week = WEEK, who = TASKFORCE_4) => ok<WeeklyReport>(app.call(who, 'report.weekly', { star, week }))
 const row = (r: WeeklyReport, villageId: string) => r.rows.find((x) => x.villageId === villageId)!
 
